@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from webapp import ROOT, create_app
+from webapp.content import ContentError
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def start(data, tmp_path):
+    return create_app(
+        {"TESTING": True, "DATA_DIR": str(data), "INSTANCE_PATH": str(tmp_path / "i")}
+    )
+
+
+def test_the_shipped_content_loads(data, tmp_path):
+    app = start(data, tmp_path)
+    assert len(app.extensions["content"].spots) == 14
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field"),
+    [
+        ("en/spots/13.toml", 'name = "', 'nom = "', "name"),
+        (
+            "spots.toml",
+            'slug = "low-back-pit"\ntools = ["thumb"',
+            'slug = "low-back-pit"\ntools = ["spoon"',
+            "spot[12].tools",
+        ),
+        ("spots.toml", "related = [12, 2, 6]", "related = [12, 2, 66]", "spot 13.related"),
+        ("regions.toml", 'id = "chest"', 'id = "chest"\nred_flags_x = 1', None),
+        ("en/common.toml", "[red_flags.heart]", "[red_flags.hearts]", "red_flags.heart"),
+    ],
+)
+def test_a_broken_data_file_fails_start_up_naming_file_and_field(
+    data, tmp_path, file, old, new, field
+):
+    path = data / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    if field is None:  # an unknown extra field is harmless
+        start(data, tmp_path)
+        return
+    with pytest.raises(ContentError) as failure:
+        start(data, tmp_path)
+    assert file.split("/")[-1] in str(failure.value)
+    assert field in str(failure.value)
+
+
+def test_a_missing_data_file_fails_start_up_naming_it(data, tmp_path):
+    (data / "en" / "spots" / "7.toml").unlink()
+    with pytest.raises(ContentError, match=r"7\.toml: file is missing"):
+        start(data, tmp_path)
+
+
+def test_invalid_toml_names_the_file(data, tmp_path):
+    (data / "en" / "pages" / "about.toml").write_text("title = ")
+    with pytest.raises(ContentError, match=r"about\.toml: not valid TOML"):
+        start(data, tmp_path)
+
+
+def test_markup_in_prose_is_refused(data, tmp_path):
+    path = data / "en" / "spots" / "1.toml"
+    path.write_text(path.read_text().replace('name = "', 'name = "<b>x</b> ', 1))
+    with pytest.raises(ContentError, match=r"1\.toml: field 'name' contains markup"):
+        start(data, tmp_path)
+
+
+def test_an_unknown_language_setting_fails_start_up(tmp_path):
+    with pytest.raises(RuntimeError, match="LANGUAGES"):
+        create_app({"LANGUAGES": "en xx", "INSTANCE_PATH": str(tmp_path)})

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_pages import GUIDES, PAGES
+
+STATIC = ["css/app.css", "js/app.js", "js/finder.js"]
+
+
+def assert_strict_headers(response):
+    csp = response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("url", PAGES + GUIDES)
+def test_pages_carry_strict_headers_and_no_inline_code(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert_strict_headers(response)
+    html = response.text
+    assert "style=" not in html
+    assert not re.search(r"<style\b", html)
+    for script in re.findall(r"<script\b[^>]*>", html):
+        assert "src=" in script, f"inline script: {script}"
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler"
+    assert not re.search(r"""(src|href)=["']https?://(?!www\.painscience|pubmed)""", html)
+
+
+@pytest.mark.parametrize("name", STATIC)
+def test_static_files_are_hashed_and_cached_for_a_year(app, client, name):
+    html = client.get("/en/").text
+    if name == "js/finder.js":
+        url = None
+    else:
+        url = re.search(rf'"(/static/{re.escape(name)}\?v=[0-9a-f]{{12}})"', html).group(1)
+    if url is None:
+        with app.test_request_context():
+            from webapp.assets import asset
+
+            url = asset(name)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert_strict_headers(response)
+    assert "immutable" in response.headers["Cache-Control"]
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    unversioned = client.get(f"/static/{name}")
+    assert "no-cache" in unversioned.headers["Cache-Control"]
+
+
+def test_hsts_only_over_https(client):
+    assert "Strict-Transport-Security" not in client.get("/en/").headers
+    secure = client.get("/en/", base_url="https://knotwise.example")
+    assert "max-age=" in secure.headers["Strict-Transport-Security"]
+
+
+def test_pages_answer_conditional_requests_with_304(client):
+    first = client.get("/en/spots/", headers={"Accept-Encoding": "br"})
+    assert first.headers["Content-Encoding"] == "br"
+    etag = first.headers["ETag"]
+    again = client.get("/en/spots/", headers={"Accept-Encoding": "br", "If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.data == b""
+
+
+def test_pages_are_compressed_when_the_browser_accepts_it(client):
+    plain = client.get("/en/spots/13-low-back-pit")
+    gz = client.get("/en/spots/13-low-back-pit", headers={"Accept-Encoding": "gzip"})
+    assert gz.headers["Content-Encoding"] == "gzip"
+    assert len(gz.data) < len(plain.data) / 2
+    assert "Accept-Encoding" in gz.headers["Vary"]
+
+
+def test_errors_carry_the_headers_too(client):
+    assert_strict_headers(client.get("/en/spots/99"))

@@ -1,0 +1,108 @@
+"""How bytes leave the app: content-hashed static URLs, caching, ETags and compression."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import brotli
+from flask import Flask, Response, current_app, request, url_for
+
+YEAR = 365 * 24 * 3600
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/manifest+json",
+    "image/svg+xml",
+    "text/calendar",
+}
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Return a short content hash for every file under a folder, keyed by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def asset_hash(filename: str) -> str:
+    """Return the content hash of a static file, failing loudly for an unknown one."""
+    hashes = current_app.extensions["asset_hashes"]
+    if filename not in hashes:
+        raise LookupError(f"no static file {filename!r}")
+    return hashes[filename]
+
+
+def asset(filename: str) -> str:
+    """Return the cache-busting URL of a static file."""
+    return url_for("static", filename=filename, v=asset_hash(filename))
+
+
+@lru_cache(maxsize=1024)
+def _compress(data: bytes, encoding: str) -> bytes:
+    """Compress bytes once; pages and files repeat, so the result is kept."""
+    if encoding == "br":
+        return brotli.compress(data, quality=11 if len(data) < 200_000 else 5)
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def _encoding() -> str | None:
+    accepted = request.accept_encodings
+    for encoding in ("br", "gzip"):
+        if accepted[encoding]:
+            return encoding
+    return None
+
+
+def _is_versioned_static() -> bool:
+    if request.endpoint != "static":
+        return False
+    filename = (request.view_args or {}).get("filename", "")
+    return request.args.get("v") == current_app.extensions["asset_hashes"].get(filename)
+
+
+def finish(response: Response) -> Response:
+    """Set caching headers, answer conditional requests and compress text responses."""
+    if request.endpoint == "static":
+        response.cache_control.public = True
+        if _is_versioned_static():
+            response.cache_control.max_age = YEAR
+            response.cache_control.immutable = True
+        else:
+            response.cache_control.no_cache = True
+    if response.status_code != 200 or response.mimetype not in COMPRESSIBLE:
+        return response
+    if (
+        "Content-Encoding" in response.headers
+        or response.is_streamed
+        and not response.direct_passthrough
+    ):
+        return response
+    source = response.response
+    response.direct_passthrough = False
+    data = response.get_data()
+    if hasattr(source, "close"):  # a static file's handle: its bytes are read now
+        source.close()
+    encoding = _encoding() if len(data) >= 256 else None
+    response.vary.add("Accept-Encoding")
+    digest = hashlib.sha256(data).hexdigest()[:20]
+    response.set_etag(f"{digest}-{encoding}" if encoding else digest)
+    response.make_conditional(request)
+    if response.status_code == 200 and encoding:
+        response.set_data(_compress(data, encoding))
+        response.headers["Content-Encoding"] = encoding
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Hash the static files once and serve every response through finish()."""
+    app.extensions["asset_hashes"] = file_hashes(Path(app.static_folder))
+    app.jinja_env.globals["asset"] = asset
+    app.after_request(finish)

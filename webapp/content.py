@@ -1,0 +1,423 @@
+"""Typed, frozen models of the content in data/, loaded and validated once at start-up."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+
+TOOLS = ("thumb", "fingers", "elbow", "ball_wall", "ball_floor", "ball_table", "ball_sole", "knee")
+SIDES = ("left", "right", "both", "centre")
+RED_FLAG_SETS = ("heart", "back", "head", "clot")
+VIEWS = ("front", "back", "sole")
+PAGES = ("safety", "about", "privacy")
+
+
+class ContentError(Exception):
+    """A data file is missing or broken; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """A shaded ellipse on a diagram where a spot's pain is felt."""
+
+    cx: float
+    cy: float
+    rx: float
+    ry: float
+    rotate: float = 0.0
+
+
+@dataclass(frozen=True)
+class Diagram:
+    view: str
+    viewbox: str
+    markers: tuple[tuple[float, float], ...]
+    areas: tuple[Area, ...]
+
+
+@dataclass(frozen=True)
+class Spot:
+    number: int
+    slug: str
+    tools: tuple[str, ...]
+    pain: tuple[tuple[str, int], ...]
+    red_flags: tuple[str, ...]
+    related: tuple[int, ...]
+    sources: tuple[str, ...]
+    diagram: Diagram
+
+    def weight(self, region: str) -> int:
+        """Return how strongly this spot's pain is felt in a region (0 = not at all)."""
+        return dict(self.pain).get(region, 0)
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    shapes: dict[str, tuple[str, ...]]  # view -> SVG path data drawn on that view
+    red_flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class SpotText:
+    name: str
+    muscle: str
+    helps: str
+    summary: str
+    where: tuple[str, ...]
+    find: tuple[str, ...]
+    feel: tuple[str, ...]
+    dose: tuple[str, ...]
+    stop: tuple[str, ...]
+    cautions: tuple[str, ...]
+    related: tuple[str, ...]
+    tools: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    title: str
+    items: tuple[str, ...]
+    action: str
+
+
+@dataclass(frozen=True)
+class Common:
+    science_note: tuple[str, ...]
+    see_professional: tuple[str, ...]
+    stop_general: tuple[str, ...]
+    never_press: tuple[str, ...]
+    be_gentle: tuple[str, ...]
+    tools: dict[str, str]
+    sides: dict[str, str]
+    regions: dict[str, str]
+    red_flags: dict[str, RedFlags]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    text: tuple[str, ...]
+    items: tuple[str, ...]
+    link: Link | None
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    intro: tuple[str, ...]
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    """All the prose of one language."""
+
+    code: str
+    common: Common
+    spots: dict[int, SpotText]
+    pages: dict[str, Page]
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every piece of content the app serves."""
+
+    spots: dict[int, Spot]
+    regions: dict[str, Region]
+    sources: dict[str, Source]
+    languages: dict[str, Language]
+
+    def spots_for_region(self, region: str) -> list[Spot]:
+        """Return the spots whose pain is felt in a region, best match first."""
+        found = [s for s in self.spots.values() if s.weight(region)]
+        return sorted(found, key=lambda s: (-s.weight(region), s.number))
+
+
+class _Reader:
+    """Reads fields from one parsed file, naming the file and field in every error."""
+
+    def __init__(self, path: Path, data: dict[str, Any], where: str = "") -> None:
+        self.path, self.data, self.where = path, data, where
+
+    def fail(self, field: str, problem: str) -> ContentError:
+        return ContentError(f"{self.path}: field '{self.where}{field}' {problem}")
+
+    def get(self, field: str, kind: type | tuple[type, ...], optional: bool = False) -> Any:
+        if field not in self.data:
+            if optional:
+                return None
+            raise self.fail(field, "is missing")
+        value = self.data[field]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            raise self.fail(field, f"has the wrong type ({type(value).__name__})")
+        return value
+
+    def text(self, field: str, optional: bool = False) -> str:
+        value = self.get(field, str, optional)
+        if value is None:
+            return ""
+        if not value.strip():
+            raise self.fail(field, "is empty")
+        if "<" in value and ">" in value:
+            raise self.fail(field, "contains markup; text fields are plain text")
+        return value.strip()
+
+    def paragraphs(self, field: str, optional: bool = False) -> tuple[str, ...]:
+        value = self.text(field, optional)
+        return tuple(" ".join(p.split()) for p in value.split("\n\n") if p.strip())
+
+    def texts(
+        self, field: str, lo: int = 1, hi: int = 99, optional: bool = False
+    ) -> tuple[str, ...]:
+        value = self.get(field, list, optional)
+        if value is None:
+            return ()
+        if not lo <= len(value) <= hi:
+            raise self.fail(field, f"must have {lo} to {hi} items, has {len(value)}")
+        items = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(f"{field}[{i}]", "must be non-empty text")
+            items.append(" ".join(item.split()))
+        return tuple(items)
+
+    def table(self, field: str, optional: bool = False) -> _Reader | None:
+        value = self.get(field, dict, optional)
+        return None if value is None else _Reader(self.path, value, f"{self.where}{field}.")
+
+    def keys_exactly(self, field: str, expected: tuple[str, ...] | list[str]) -> None:
+        value = self.get(field, dict)
+        missing = [k for k in expected if k not in value]
+        extra = [k for k in value if k not in expected]
+        if missing:
+            raise self.fail(field, f"lacks {', '.join(missing)}")
+        if extra:
+            raise self.fail(field, f"has unknown {', '.join(extra)}")
+
+    def one_of(self, field: str, allowed: tuple[str, ...] | list[str]) -> str:
+        value = self.get(field, str)
+        if value not in allowed:
+            raise self.fail(field, f"is '{value}', expected one of {', '.join(allowed)}")
+        return value
+
+    def numbers(self, field: str, size: int) -> tuple[float, ...]:
+        value = self.get(field, list)
+        if len(value) != size or not all(isinstance(v, int | float) for v in value):
+            raise self.fail(field, f"must be a list of {size} numbers")
+        return tuple(float(v) for v in value)
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ContentError(f"{path}: file is missing") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ContentError(f"{path}: not valid TOML ({e})") from None
+
+
+def _diagram(r: _Reader) -> Diagram:
+    view = r.one_of("view", VIEWS)
+    box = r.numbers("viewbox", 4)
+    markers = r.get("markers", list)
+    if not markers:
+        raise r.fail("markers", "must mark at least one point")
+    points = []
+    for i, m in enumerate(markers):
+        if not isinstance(m, list) or len(m) != 2 or not all(isinstance(v, int | float) for v in m):
+            raise r.fail(f"markers[{i}]", "must be [x, y]")
+        points.append((float(m[0]), float(m[1])))
+    areas = []
+    for i, a in enumerate(r.get("areas", list)):
+        if not isinstance(a, list) or len(a) not in (4, 5):
+            raise r.fail(f"areas[{i}]", "must be [cx, cy, rx, ry] or [cx, cy, rx, ry, rotate]")
+        if not all(isinstance(v, int | float) for v in a):
+            raise r.fail(f"areas[{i}]", "must hold numbers only")
+        areas.append(Area(*(float(v) for v in a)))
+    return Diagram(view, " ".join(f"{v:g}" for v in box), tuple(points), tuple(areas))
+
+
+def _load_regions(path: Path) -> dict[str, Region]:
+    regions: dict[str, Region] = {}
+    for i, raw in enumerate(_Reader(path, _parse(path)).get("region", list)):
+        r = _Reader(path, raw, f"region[{i}].")
+        rid = r.text("id")
+        shapes = {view: r.texts(view, optional=True) for view in ("front", "back")}
+        if not any(shapes.values()):
+            raise r.fail("front", "or 'back' must list the region's shapes on the body map")
+        flags = r.texts("red_flags", lo=0)
+        for flag in flags:
+            if flag not in RED_FLAG_SETS:
+                raise r.fail("red_flags", f"has unknown set '{flag}'")
+        regions[rid] = Region(rid, shapes, flags)
+    return regions
+
+
+def _load_sources(path: Path) -> dict[str, Source]:
+    data = _parse(path)
+    sources = {}
+    for key in data:
+        r = _Reader(path, data, "").table(key)
+        sources[key] = Source(key, r.text("text"), r.text("url", optional=True) or None)
+    return sources
+
+
+def _load_spots(
+    path: Path, regions: dict[str, Region], sources: dict[str, Source]
+) -> dict[int, Spot]:
+    spots: dict[int, Spot] = {}
+    for i, raw in enumerate(_Reader(path, _parse(path)).get("spot", list)):
+        r = _Reader(path, raw, f"spot[{i}].")
+        number = r.get("number", int)
+        if number in spots or not 1 <= number <= 99:
+            raise r.fail("number", f"{number} is a duplicate or out of range")
+        tools = r.texts("tools")
+        for tool in tools:
+            if tool not in TOOLS:
+                raise r.fail("tools", f"has unknown tool '{tool}'")
+        pain = r.get("pain", dict)
+        for region, weight in pain.items():
+            if region not in regions:
+                raise r.fail("pain", f"names unknown region '{region}'")
+            if not isinstance(weight, int) or not 1 <= weight <= 3:
+                raise r.fail(f"pain.{region}", "must be a weight from 1 to 3")
+        flags = r.texts("red_flags", lo=0)
+        for flag in flags:
+            if flag not in RED_FLAG_SETS:
+                raise r.fail("red_flags", f"has unknown set '{flag}'")
+        for key in r.texts("sources"):
+            if key not in sources:
+                raise r.fail("sources", f"names unknown source '{key}'")
+        related = tuple(r.get("related", list))
+        spots[number] = Spot(
+            number=number,
+            slug=r.text("slug"),
+            tools=tools,
+            pain=tuple(pain.items()),
+            red_flags=flags,
+            related=related,
+            sources=r.texts("sources"),
+            diagram=_diagram(r.table("diagram")),
+        )
+    for spot in spots.values():
+        for n in spot.related:
+            if n not in spots or n == spot.number:
+                raise ContentError(
+                    f"{path}: field 'spot {spot.number}.related' names unknown spot {n}"
+                )
+    return dict(sorted(spots.items()))
+
+
+def _load_common(path: Path, regions: dict[str, Region]) -> Common:
+    r = _Reader(path, _parse(path))
+    for field, keys in (("tools", TOOLS), ("sides", SIDES), ("regions", list(regions))):
+        r.keys_exactly(field, keys)
+    flags = r.table("red_flags")
+    red_flags = {}
+    for key in RED_FLAG_SETS:
+        f = flags.table(key)
+        red_flags[key] = RedFlags(f.text("title"), f.texts("items"), f.text("action"))
+    names = {
+        field: {k: r.table(field).text(k) for k in r.data[field]}
+        for field in ("tools", "sides", "regions")
+    }
+    return Common(
+        science_note=r.paragraphs("science_note"),
+        see_professional=r.paragraphs("see_professional"),
+        stop_general=r.texts("stop_general"),
+        never_press=r.texts("never_press"),
+        be_gentle=r.texts("be_gentle"),
+        red_flags=red_flags,
+        **names,
+    )
+
+
+def _load_spot_text(path: Path, spot: Spot) -> SpotText:
+    r = _Reader(path, _parse(path))
+    r.keys_exactly("tools", spot.tools)
+    tools = r.table("tools")
+    return SpotText(
+        name=r.text("name"),
+        muscle=r.text("muscle"),
+        helps=r.text("helps"),
+        summary=r.text("summary"),
+        where=r.paragraphs("where"),
+        find=r.texts("find", 2, 8),
+        feel=r.paragraphs("feel"),
+        dose=r.paragraphs("dose"),
+        stop=r.texts("stop", 1, 8),
+        cautions=r.texts("cautions", 1, 8),
+        related=r.paragraphs("related"),
+        tools={t: tools.paragraphs(t) for t in spot.tools},
+    )
+
+
+def _load_page(path: Path) -> Page:
+    r = _Reader(path, _parse(path))
+    sections = []
+    for i, raw in enumerate(r.get("section", list)):
+        s = _Reader(path, raw, f"section[{i}].")
+        link = s.table("link", optional=True)
+        sections.append(
+            Section(
+                heading=s.text("heading"),
+                text=s.paragraphs("text", optional=True),
+                items=s.texts("items", optional=True),
+                link=Link(link.text("text"), link.text("url")) if link else None,
+            )
+        )
+    return Page(r.text("title"), r.paragraphs("intro"), tuple(sections))
+
+
+def _load_language(root: Path, code: str, library: Library) -> Language:
+    folder = root / code
+    if not folder.is_dir():
+        raise ContentError(f"{folder}: content folder for language '{code}' is missing")
+    return Language(
+        code=code,
+        common=_load_common(folder / "common.toml", library.regions),
+        spots={
+            n: _load_spot_text(folder / "spots" / f"{n}.toml", s) for n, s in library.spots.items()
+        },
+        pages={name: _load_page(folder / "pages" / f"{name}.toml") for name in PAGES},
+    )
+
+
+def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
+    """Load and validate every data file under root for the given languages."""
+    regions = _load_regions(root / "regions.toml")
+    sources = _load_sources(root / "sources.toml")
+    spots = _load_spots(root / "spots.toml", regions, sources)
+    library = Library(spots, regions, sources, {})
+    for code in languages:
+        library.languages[code] = _load_language(root, code, library)
+    return library
+
+
+def init_app(app: Flask) -> None:
+    """Load the content for the configured languages; a broken file stops start-up."""
+    app.extensions["content"] = load(Path(app.config["DATA_DIR"]), app.config["LANGUAGES"])
+
+
+def library() -> Library:
+    """Return the content the running app serves."""
+    return current_app.extensions["content"]

@@ -1,0 +1,95 @@
+"""The reader-facing pages, all under a /<lang>/ prefix."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, g, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from . import figure, i18n
+from .content import PAGES, library
+
+bp = Blueprint("pages", __name__, url_prefix="/<lang:lang>")
+bp.url_value_preprocessor(i18n.enter_language)
+bp.url_defaults(i18n.add_language)
+
+# The main navigation: endpoint and label, in order.
+NAV = [
+    ("pages.home", _l("Where it hurts")),
+    ("pages.spots", _l("Spots")),
+    ("pages.safety", _l("Safety")),
+]
+FOOTER = [
+    ("pages.about", _l("About")),
+    ("pages.privacy", _l("Privacy")),
+    ("pages.safety", _l("Safety")),
+]
+
+
+def prose():
+    """Return the content of the page's language."""
+    return library().languages[g.lang]
+
+
+@bp.route("/")
+def home():
+    """Show the "Where does it hurt?" body map and, for a chosen region, its spots."""
+    lib = library()
+    chosen = request.args.get("region")
+    if chosen is not None and chosen not in lib.regions:
+        abort(404)
+    results = {rid: lib.spots_for_region(rid) for rid in lib.regions}
+    return render_template("home.html", chosen=chosen, results=results, regions=lib.regions)
+
+
+@bp.route("/spots/")
+def spots():
+    """List all fourteen spots."""
+    return render_template("spots.html", spots=library().spots.values())
+
+
+@bp.route("/spots/<int:number>")
+def spot_short(number: int):
+    """Redirect a bare spot number to its canonical address."""
+    spot = library().spots.get(number) or abort(404)
+    return redirect(url_for(".spot", number=number, slug=spot.slug), 301)
+
+
+@bp.route("/spots/<int:number>-<slug>")
+def spot(number: int, slug: str):
+    """Show the full guide to one spot."""
+    found = library().spots.get(number) or abort(404)
+    if slug != found.slug:
+        return redirect(url_for(".spot", number=number, slug=found.slug), 301)
+    return render_template("spot.html", spot=found, text=prose().spots[number])
+
+
+def page(name: str):
+    """Show one of the prose pages (safety, about, privacy)."""
+    return render_template("page.html", page=prose().pages[name], name=name)
+
+
+for _name in PAGES:
+    bp.add_url_rule(f"/{_name}", _name, page, defaults={"name": _name})
+
+
+def _template_context() -> dict:
+    lang = i18n.current()
+    lib = library()
+    return {
+        "lang": lang,
+        "dir": i18n.direction(lang),
+        "nav": NAV,
+        "footer_nav": FOOTER,
+        "figure": figure,
+        "library": lib,
+        "prose": lib.languages.get(lang) or lib.languages[i18n.DEFAULT],
+    }
+
+
+def init_app(app: Flask) -> None:
+    """Load the content and register the pages."""
+    from . import content
+
+    content.init_app(app)
+    app.register_blueprint(bp)
+    app.context_processor(_template_context)
