@@ -1,154 +1,35 @@
-"""Typed, frozen models of the content in data/, loaded and validated once at start-up."""
+"""Load and validate the content in data/ once at start-up, naming file and field on error."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
+
+from .models import (
+    Area,
+    Common,
+    ContentError,
+    Diagram,
+    Language,
+    Library,
+    Link,
+    Page,
+    RedFlags,
+    Region,
+    Section,
+    Source,
+    Spot,
+    SpotText,
+)
 
 TOOLS = ("thumb", "fingers", "elbow", "ball_wall", "ball_floor", "ball_table", "ball_sole", "knee")
 SIDES = ("left", "right", "both", "centre")
 RED_FLAG_SETS = ("heart", "back", "head", "clot")
 VIEWS = ("front", "back", "sole")
 PAGES = ("safety", "about", "privacy")
-
-
-class ContentError(Exception):
-    """A data file is missing or broken; the message names the file and the field."""
-
-
-@dataclass(frozen=True)
-class Area:
-    """A shaded ellipse on a diagram where a spot's pain is felt."""
-
-    cx: float
-    cy: float
-    rx: float
-    ry: float
-    rotate: float = 0.0
-
-
-@dataclass(frozen=True)
-class Diagram:
-    view: str
-    viewbox: str
-    markers: tuple[tuple[float, float], ...]
-    areas: tuple[Area, ...]
-
-
-@dataclass(frozen=True)
-class Spot:
-    number: int
-    slug: str
-    tools: tuple[str, ...]
-    pain: tuple[tuple[str, int], ...]
-    red_flags: tuple[str, ...]
-    related: tuple[int, ...]
-    sources: tuple[str, ...]
-    diagram: Diagram
-
-    def weight(self, region: str) -> int:
-        """Return how strongly this spot's pain is felt in a region (0 = not at all)."""
-        return dict(self.pain).get(region, 0)
-
-
-@dataclass(frozen=True)
-class Region:
-    id: str
-    shapes: dict[str, tuple[str, ...]]  # view -> SVG path data drawn on that view
-    red_flags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Source:
-    key: str
-    text: str
-    url: str | None
-
-
-@dataclass(frozen=True)
-class SpotText:
-    name: str
-    muscle: str
-    helps: str
-    summary: str
-    where: tuple[str, ...]
-    find: tuple[str, ...]
-    feel: tuple[str, ...]
-    dose: tuple[str, ...]
-    stop: tuple[str, ...]
-    cautions: tuple[str, ...]
-    related: tuple[str, ...]
-    tools: dict[str, tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class RedFlags:
-    title: str
-    items: tuple[str, ...]
-    action: str
-
-
-@dataclass(frozen=True)
-class Common:
-    science_note: tuple[str, ...]
-    see_professional: tuple[str, ...]
-    stop_general: tuple[str, ...]
-    never_press: tuple[str, ...]
-    be_gentle: tuple[str, ...]
-    tools: dict[str, str]
-    sides: dict[str, str]
-    regions: dict[str, str]
-    red_flags: dict[str, RedFlags]
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    text: tuple[str, ...]
-    items: tuple[str, ...]
-    link: Link | None
-
-
-@dataclass(frozen=True)
-class Page:
-    title: str
-    intro: tuple[str, ...]
-    sections: tuple[Section, ...]
-
-
-@dataclass(frozen=True)
-class Language:
-    """All the prose of one language."""
-
-    code: str
-    common: Common
-    spots: dict[int, SpotText]
-    pages: dict[str, Page]
-
-
-@dataclass(frozen=True)
-class Library:
-    """Every piece of content the app serves."""
-
-    spots: dict[int, Spot]
-    regions: dict[str, Region]
-    sources: dict[str, Source]
-    languages: dict[str, Language]
-
-    def spots_for_region(self, region: str) -> list[Spot]:
-        """Return the spots whose pain is felt in a region, best match first."""
-        found = [s for s in self.spots.values() if s.weight(region)]
-        return sorted(found, key=lambda s: (-s.weight(region), s.number))
 
 
 class _Reader:
