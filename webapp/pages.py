@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, g, redirect, render_template, request, url_for
+from functools import wraps
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import lazy_gettext as _l
 
 from . import figure, i18n
@@ -25,12 +37,31 @@ FOOTER = [
 ]
 
 
+def memoized(view):
+    """Keep each page's HTML: content is fixed while the process runs, so an address always
+    renders the same bytes (redirects and errors are not kept)."""
+
+    @wraps(view)
+    def wrapper(**kwargs):
+        kept: dict[tuple, str] = current_app.extensions.setdefault("page_cache", {})
+        key = (g.lang, request.path, request.query_string)
+        if key in kept:
+            return kept[key]
+        result = view(**kwargs)
+        if isinstance(result, str) and len(kept) < 4096:
+            kept[key] = result
+        return result
+
+    return wrapper
+
+
 def prose():
     """Return the content of the page's language."""
     return library().languages[g.lang]
 
 
 @bp.route("/")
+@memoized
 def home():
     """Show the "Where does it hurt?" body map and, for a chosen region, its spots."""
     lib = library()
@@ -42,6 +73,7 @@ def home():
 
 
 @bp.route("/spots/")
+@memoized
 def spots():
     """List all fourteen spots."""
     return render_template("spots.html", spots=library().spots.values())
@@ -55,6 +87,7 @@ def spot_short(number: int):
 
 
 @bp.route("/spots/<int:number>-<slug>")
+@memoized
 def spot(number: int, slug: str):
     """Show the full guide to one spot."""
     found = library().spots.get(number) or abort(404)
@@ -63,6 +96,7 @@ def spot(number: int, slug: str):
     return render_template("spot.html", spot=found, text=prose().spots[number])
 
 
+@memoized
 def page(name: str):
     """Show one of the prose pages (safety, about, privacy)."""
     return render_template("page.html", page=prose().pages[name], name=name)
