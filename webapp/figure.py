@@ -109,6 +109,7 @@ def outline() -> str:
 # Inner lines that tell the front from the back (collarbones, knees; spine, shoulder blades).
 DETAILS = {
     "front": (
+        "M90 29h6M104 29h6M100 33v7M95 47q5 2.5 10 0"
         "M80 72Q90 76 98 74M120 72Q110 76 102 74"
         "M76 98Q88 112 98 104M124 98Q112 112 102 104"
         "M100 176v3M86 318q6 6 0 12M114 318q-6 6 0 12"
