@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from webapp import create_app
+from webapp import ROOT, create_app
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +22,103 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of data/ that a test may break (the real one is never touched)."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+@pytest.fixture
+def start_app(data, tmp_path):
+    """Return a function that creates the app on the copied data, as start-up would."""
+    return lambda: create_app(
+        {"TESTING": True, "DATA_DIR": str(data), "INSTANCE_PATH": str(tmp_path / "i")}
+    )
+
+
+# Reminders: a loopback push service, a throwaway PostgreSQL server (started once, only when a
+# test asks for it) and the app on each database, emptied before every test that uses it.
+@pytest.fixture(scope="session")
+def push_service():
+    from tests.pushservice import PushService
+
+    service = PushService().start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from tests.pgserver import PostgresServer
+
+    server = PostgresServer({"fsync": "off", "synchronous_commit": "off"}).start()
+    yield server
+    server.stop()
+
+
+def served_languages() -> str:
+    """Return English and every language whose interface catalog has been compiled."""
+    from pathlib import Path
+
+    from webapp.i18n import NAMES
+
+    folder = Path(__file__).resolve().parent.parent / "translations"
+    return " ".join(
+        c for c in NAMES if c == "en" or (folder / c / "LC_MESSAGES" / "messages.mo").is_file()
+    )
+
+
+def close_push_app(app) -> None:
+    """Close what a reminders app holds open: database connections and push connections."""
+    app.extensions["push_db"]["engine"].dispose()
+    app.extensions["push_sender"].close()
+
+
+def push_config(instance, push_service, **more) -> dict:
+    """Return app settings for reminder tests: the loopback push service is allowed."""
+    return {
+        "TESTING": True,
+        "LANGUAGES": served_languages(),
+        "INSTANCE_PATH": str(instance),
+        "PUSH_TEST_ORIGINS": push_service.url,
+        "RATE_LIMIT_SUBSCRIBE": "1000/1",
+        "RATE_LIMIT_TEST": "1000/1",
+        **more,
+    }
+
+
+@pytest.fixture(scope="session")
+def sqlite_push_app(tmp_path_factory, push_service):
+    app = create_app(push_config(tmp_path_factory.mktemp("sqlite-push"), push_service))
+    yield app
+    close_push_app(app)
+
+
+@pytest.fixture(scope="session")
+def postgresql_push_app(tmp_path_factory, push_service, postgres):
+    url = postgres.create_database("knotwise_tests")
+    app = create_app(
+        push_config(tmp_path_factory.mktemp("pg-push"), push_service, DATABASE_URL=url)
+    )
+    result = app.test_cli_runner().invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    yield app
+    close_push_app(app)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def push_app(request, push_service):
+    """The app on an empty database of each kind, with the push service reset."""
+    app = request.getfixturevalue(f"{request.param}_push_app")
+    from webapp.push.db import Reminder, Subscription
+
+    with app.extensions["push_db"]["engine"].begin() as connection:
+        connection.execute(Reminder.__table__.delete())
+        connection.execute(Subscription.__table__.delete())
+    push_service.reset()
+    push_service.state.vapid_key = app.extensions["push_vapid"].public_key
+    return app

@@ -1,28 +1,13 @@
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from webapp import ROOT, create_app
+from webapp import create_app
 from webapp.content import ContentError
 
 
-@pytest.fixture
-def data(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
-
-
-def start(data, tmp_path):
-    return create_app(
-        {"TESTING": True, "DATA_DIR": str(data), "INSTANCE_PATH": str(tmp_path / "i")}
-    )
-
-
-def test_the_shipped_content_loads(data, tmp_path):
-    app = start(data, tmp_path)
+def test_the_shipped_content_loads(data, tmp_path, start_app):
+    app = start_app()
     assert len(app.extensions["content"].spots) == 14
 
 
@@ -42,38 +27,38 @@ def test_the_shipped_content_loads(data, tmp_path):
     ],
 )
 def test_a_broken_data_file_fails_start_up_naming_file_and_field(
-    data, tmp_path, file, old, new, field
+    data, tmp_path, file, old, new, field, start_app
 ):
     path = data / file
     text = path.read_text()
     assert old in text
     path.write_text(text.replace(old, new, 1))
     if field is None:  # an unknown extra field is harmless
-        start(data, tmp_path)
+        start_app()
         return
     with pytest.raises(ContentError) as failure:
-        start(data, tmp_path)
+        start_app()
     assert file.split("/")[-1] in str(failure.value)
     assert field in str(failure.value)
 
 
-def test_a_missing_data_file_fails_start_up_naming_it(data, tmp_path):
+def test_a_missing_data_file_fails_start_up_naming_it(data, tmp_path, start_app):
     (data / "en" / "spots" / "7.toml").unlink()
     with pytest.raises(ContentError, match=r"7\.toml: file is missing"):
-        start(data, tmp_path)
+        start_app()
 
 
-def test_invalid_toml_names_the_file(data, tmp_path):
+def test_invalid_toml_names_the_file(data, tmp_path, start_app):
     (data / "en" / "pages" / "about.toml").write_text("title = ")
     with pytest.raises(ContentError, match=r"about\.toml: not valid TOML"):
-        start(data, tmp_path)
+        start_app()
 
 
-def test_markup_in_prose_is_refused(data, tmp_path):
+def test_markup_in_prose_is_refused(data, tmp_path, start_app):
     path = data / "en" / "spots" / "1.toml"
     path.write_text(path.read_text().replace('name = "', 'name = "<b>x</b> ', 1))
     with pytest.raises(ContentError, match=r"1\.toml: field 'name' contains markup"):
-        start(data, tmp_path)
+        start_app()
 
 
 def test_an_unknown_language_setting_fails_start_up(tmp_path):

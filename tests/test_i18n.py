@@ -91,7 +91,7 @@ def test_root_picks_the_best_language(client, header, cookie, expected):
 def test_unsupported_language_prefix_is_a_helpful_404(client, url):
     response = client.get(url)
     assert response.status_code == 404
-    for code, name in NAMES.items():
+    for name in NAMES.values():
         assert name in response.text
 
 
@@ -111,10 +111,27 @@ def test_content_of_every_language_has_every_field():
 def test_the_pot_file_is_up_to_date(tmp_path):
     fresh = tmp_path / "messages.pot"
     subprocess.run(
-        ["python3", "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "_l",
-         "-k", "lazy_gettext", "--no-location", "--sort-output", "--omit-header", "-o", str(fresh),
-         "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            "python3",
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     committed = ROOT / "translations" / "messages.pot"
     assert fresh.read_text() == committed.read_text(), "run scripts/i18n update"

@@ -16,20 +16,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         SECRET_KEY=None,
         DATA_DIR=str(ROOT / "data"),
-        LANGUAGES="en",
+        LANGUAGES="en es fr de pt ar",
         PROXY_FIX=0,
         MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.from_prefixed_env()
     if test_config:
         app.config.update(test_config)
+    if app.config.get("INSTANCE_PATH"):  # FLASK_INSTANCE_PATH: where the database and keys live
+        app.instance_path = app.config["INSTANCE_PATH"]
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from . import assets, errors, i18n, pages, security
+    from . import assets, errors, i18n, pages, push, pwa, routines, security
 
     i18n.init_app(app)
     assets.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     pages.init_app(app)
+    routines.init_app(app)
+    push.init_app(app)
+    pwa.init_app(app)
     return app

@@ -273,6 +273,11 @@ def _load_language(root: Path, code: str, library: Library) -> Language:
     folder = root / code
     if not folder.is_dir():
         raise ContentError(f"{folder}: content folder for language '{code}' is missing")
+    from .routine_data import load_routine_texts  # builds on _Reader, so imported late
+
+    routines, spot_cues = load_routine_texts(
+        folder / "routines.toml", library.routines, library.spots
+    )
     return Language(
         code=code,
         common=_load_common(folder / "common.toml", library.regions),
@@ -280,6 +285,8 @@ def _load_language(root: Path, code: str, library: Library) -> Language:
             n: _load_spot_text(folder / "spots" / f"{n}.toml", s) for n, s in library.spots.items()
         },
         pages={name: _load_page(folder / "pages" / f"{name}.toml") for name in PAGES},
+        routines=routines,
+        spot_cues=spot_cues,
     )
 
 
@@ -288,7 +295,9 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     regions = _load_regions(root / "regions.toml")
     sources = _load_sources(root / "sources.toml")
     spots = _load_spots(root / "spots.toml", regions, sources)
-    library = Library(spots, regions, sources, {})
+    from .routine_data import load_routines  # builds on _Reader, so imported late
+
+    library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
     for code in languages:
         library.languages[code] = _load_language(root, code, library)
     return library

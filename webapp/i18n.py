@@ -46,11 +46,13 @@ def best_language() -> str:
     chosen = request.cookies.get(COOKIE, "")
     if chosen in served:
         return chosen
-    try:
-        match = request.accept_languages.best_match(served)
-    except (ValueError, TypeError):
-        match = None
-    return match or (DEFAULT if DEFAULT in served else served[0])
+    # Accept-Language arrives sorted by quality; a regional tag (es-MX, pt-BR) means its
+    # language, so the reader's most preferred language we serve wins.
+    for tag, quality in request.accept_languages:
+        primary = tag.lower().replace("_", "-").split("-")[0]
+        if quality > 0 and primary in served:
+            return primary
+    return DEFAULT if DEFAULT in served else served[0]
 
 
 def current() -> str:

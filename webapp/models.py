@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class ContentError(Exception):
@@ -116,6 +116,41 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of a routine: a spot, the tool, the side and how long each side is held."""
+
+    spot: int
+    tool: str
+    side: str  # left, right, both (each side in turn, each for the full time) or centre
+    seconds: int
+
+    @property
+    def total_seconds(self) -> int:
+        """Return the step's time, counting each side of a two-sided step."""
+        return self.seconds * (2 if self.side == "both" else 1)
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A built-in routine: language-neutral steps; its prose is in RoutineText."""
+
+    id: str
+    steps: tuple[Step, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        """Return the time spent pressing, both sides counted."""
+        return sum(step.total_seconds for step in self.steps)
+
+
+@dataclass(frozen=True)
+class RoutineText:
+    name: str
+    description: str
+    cues: tuple[str, ...]  # one line per step, in step order
+
+
+@dataclass(frozen=True)
 class Language:
     """All the prose of one language."""
 
@@ -123,6 +158,8 @@ class Language:
     common: Common
     spots: dict[int, SpotText]
     pages: dict[str, Page]
+    routines: dict[str, RoutineText] = field(default_factory=dict)
+    spot_cues: dict[int, str] = field(default_factory=dict)  # for the reader's own routines
 
 
 @dataclass(frozen=True)
@@ -133,6 +170,7 @@ class Library:
     regions: dict[str, Region]
     sources: dict[str, Source]
     languages: dict[str, Language]
+    routines: dict[str, Routine] = field(default_factory=dict)
 
     def spots_for_region(self, region: str) -> list[Spot]:
         """Return the spots whose pain is felt in a region, best match first."""

@@ -28,6 +28,9 @@ bp.url_defaults(i18n.add_language)
 NAV = [
     ("pages.home", _l("Where it hurts")),
     ("pages.spots", _l("Spots")),
+    ("routines.index", _l("Routines")),
+    ("routines.history", _l("History")),
+    ("reminders.index", _l("Reminders")),
     ("pages.safety", _l("Safety")),
 ]
 FOOTER = [

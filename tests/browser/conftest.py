@@ -31,6 +31,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def whole_bodies(app):
+    """Hand the development server each body whole, its file already closed.
+
+    When Chromium drops a download it no longer needs (an icon), the development server can
+    leave a streamed file open, which pytest then reports against an unrelated test.
+    """
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 class LiveServer:
     """The app on a loopback port, in a thread, that a test can stop and start again."""
 
@@ -44,7 +62,7 @@ class LiveServer:
     def start(self, **overrides) -> LiveServer:
         """Start serving a freshly created app (settings overridden for this run)."""
         self.app = create_app({**self.config, **overrides})
-        self._server = make_server("127.0.0.1", self.port, self.app, threaded=True)
+        self._server = make_server("127.0.0.1", self.port, whole_bodies(self.app), threaded=True)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
@@ -86,3 +104,15 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(context: BrowserContext) -> Page:
     return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def reminders_server(tmp_path_factory, push_service) -> Iterator[LiveServer]:
+    """The app with the loopback push service allowed, for the reminders page."""
+    from tests.conftest import close_push_app, push_config
+
+    instance = tmp_path_factory.mktemp("reminders-live")
+    server = LiveServer(push_config(instance, push_service)).start()
+    yield server
+    server.stop()
+    close_push_app(server.app)

@@ -38,8 +38,8 @@ export function enhanceFinder() {
     history.pushState({ region }, "", url);
     showRegion(region, { focus: true });
   });
-  window.addEventListener("popstate", () => {
-    const region = new URL(window.location.href).searchParams.get("region");
-    showRegion(region, { focus: false });
-  });
+  const fromAddress = () => new URL(window.location.href).searchParams.get("region");
+  window.addEventListener("popstate", () => showRegion(fromAddress(), { focus: false }));
+  // A page kept for offline use was saved with no region chosen: show the address's one.
+  if (fromAddress()) showRegion(fromAddress(), { focus: false });
 }

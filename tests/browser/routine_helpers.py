@@ -1,0 +1,45 @@
+"""Given / When helpers shared by the routine, player and history browser tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from playwright.sync_api import Locator, Page, expect
+
+# A fixed moment for Playwright's clock; time then moves only when a test moves it.
+START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def open_with_clock(page: Page, url: str) -> None:
+    """Open a page with a paused fake clock, so time only passes when the test says."""
+    page.clock.install(time=START)
+    page.goto(url)
+    page.clock.pause_at(datetime(2026, 3, 2, 8, 0, 30, tzinfo=UTC))
+
+
+def player(page: Page) -> Locator:
+    return page.locator("dialog.player")
+
+
+def shows(page: Page, *, count: str, phase: str, time: str, spot: str | None = None) -> None:
+    """Assert what the running player shows right now."""
+    dialog = player(page)
+    expect(dialog.locator(".player-count")).to_have_text(count)
+    expect(dialog.locator(".player-phase")).to_have_text(phase)
+    expect(dialog.locator(".player-time")).to_have_text(time)
+    if spot:
+        expect(dialog.locator(".player-spot-name")).to_have_text(spot)
+
+
+def announced(page: Page) -> Locator:
+    return player(page).locator(".player-live")
+
+
+def rate(scope: Locator, value: int) -> None:
+    """Choose a tenderness rating on a 0 to 10 scale."""
+    scope.locator(f'input[type="radio"][value="{value}"]').check()
+
+
+def open_signals(page: Page) -> None:
+    """Open the player's sound, vibration and voice settings."""
+    page.locator(".player-options summary").click()

@@ -1,0 +1,30 @@
+// The player's switches (chime, vibration, spoken cues), remembered on this device.
+import { voiceFor } from "./signals.js";
+import { saveSettings, settings } from "./store.js";
+
+/** Wire the switches in the launcher; return a live object of the current choices. */
+export function playerSettings(launch, lang) {
+  const options = { chime: true, vibrate: true, speech: false };
+  const toggles = launch.querySelectorAll(".player-settings input[type=checkbox]");
+  const note = launch.querySelector("[data-speech-note]");
+
+  /** Tell the reader when spoken cues are on but no voice speaks this language. */
+  function showSpeechNote() {
+    if (note) note.hidden = !(options.speech && !voiceFor(lang));
+  }
+
+  settings().then((stored) => {
+    Object.assign(options, stored);
+    for (const box of toggles) box.checked = Boolean(stored[box.name]);
+    showSpeechNote();
+  });
+  for (const box of toggles) {
+    box.addEventListener("change", () => {
+      options[box.name] = box.checked;
+      saveSettings({ [box.name]: box.checked }).catch(() => {});
+      showSpeechNote();
+    });
+  }
+  if ("speechSynthesis" in window) speechSynthesis.addEventListener?.("voiceschanged", showSpeechNote);
+  return options;
+}

@@ -1,0 +1,46 @@
+// What the page says about each spot (name, guide link, tools, default cue, diagram).
+
+/** Return the spot-info template of a spot, or null when the page does not carry it. */
+function info(number) {
+  return document.querySelector(`template.spot-info[data-spot="${Number(number)}"]`);
+}
+
+/** Return a spot's name, guide URL, tools and default cue. */
+export function spot(number) {
+  const el = info(number);
+  if (!el) return null;
+  return {
+    number: Number(number),
+    name: el.dataset.name,
+    url: el.dataset.url,
+    tools: el.dataset.tools.split(" "),
+    cue: el.dataset.cue,
+    side: el.dataset.side, // the usual side: centre where both sides are worked at once
+  };
+}
+
+/** Return every spot's tools, keyed by number: what a valid routine may use. */
+export function catalog() {
+  const result = {};
+  for (const el of document.querySelectorAll("template.spot-info")) {
+    result[el.dataset.spot] = el.dataset.tools.split(" ");
+  }
+  return result;
+}
+
+/** Return a fresh copy of a spot's diagram; small ones are decorative. */
+export function spotDiagram(number, { small = false } = {}) {
+  const el = info(number);
+  const svg = el && el.content.querySelector("svg");
+  if (!svg) return null;
+  const copy = svg.cloneNode(true);
+  if (small) {
+    copy.querySelector("title")?.remove();
+    copy.removeAttribute("role");
+    copy.removeAttribute("aria-labelledby");
+    copy.setAttribute("aria-hidden", "true");
+    copy.setAttribute("focusable", "false");
+    copy.classList.add("diagram-small");
+  }
+  return copy;
+}

@@ -1,0 +1,145 @@
+// The session clock: which part of a routine is playing, worked out from timestamps so a page
+// that was asleep or in the background catches up instead of drifting.
+
+/** Split steps into parts: one per side to work, each preceded by a short lead-in. */
+export function buildParts(steps) {
+  const parts = [];
+  steps.forEach((step, index) => {
+    const sides = step.side === "both" ? ["left", "right"] : [step.side];
+    sides.forEach((side, k) => {
+      parts.push({ step, index, side, seconds: step.seconds, lead: k === 0 ? "ready" : "switch" });
+    });
+  });
+  return parts;
+}
+
+export class Timeline {
+  constructor(parts, leadInSeconds) {
+    this.parts = parts;
+    this.leadIn = leadInSeconds * 1000;
+    this.part = 0;
+    this.phase = "lead"; // "lead" (get ready / switch sides) or "hold"
+    this.anchor = 0; // when the current segment started, shifted by pauses
+    this.pausedOffset = null; // ms into the segment when paused
+    this.activeMs = 0; // time spent running, pauses left out
+    this.runningSince = null;
+    this.finished = false;
+    this.held = false; // whether any hold has begun (an empty session is not worth keeping)
+  }
+
+  get current() {
+    return this.parts[this.part];
+  }
+
+  get running() {
+    return this.runningSince !== null && !this.finished;
+  }
+
+  get paused() {
+    return this.pausedOffset !== null && !this.finished;
+  }
+
+  /** Return the length of the current segment in ms. */
+  length() {
+    return this.phase === "lead" ? this.leadIn : this.current.seconds * 1000;
+  }
+
+  /** Return ms into the current segment. */
+  elapsed(now) {
+    return this.pausedOffset !== null ? this.pausedOffset : now - this.anchor;
+  }
+
+  /** Return seconds left in the current segment. */
+  remaining(now) {
+    return Math.max(0, (this.length() - this.elapsed(now)) / 1000);
+  }
+
+  /** Return [seconds held so far, seconds to hold in all] for the progress bar. */
+  progress(now) {
+    let done = 0;
+    let total = 0;
+    this.parts.forEach((part, i) => {
+      total += part.seconds;
+      if (i < this.part) done += part.seconds;
+    });
+    if (this.finished) return [total, total];
+    if (this.phase === "hold") done += Math.min(this.elapsed(now) / 1000, this.current.seconds);
+    return [done, total];
+  }
+
+  start(now) {
+    this.anchor = now;
+    this.runningSince = now;
+  }
+
+  /** Move past every segment that has run out; return true when the segment changed. */
+  update(now) {
+    if (!this.running) return false;
+    let changed = false;
+    while (!this.finished && now - this.anchor >= this.length()) {
+      const end = this.anchor + this.length();
+      this.anchor = end;
+      if (!this.next()) this.finish(end);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Step to the next segment; return false when there is none. */
+  next() {
+    if (this.phase === "lead") {
+      this.phase = "hold";
+      this.held = true;
+      return true;
+    }
+    if (this.part + 1 >= this.parts.length) return false;
+    this.part += 1;
+    this.phase = "lead";
+    return true;
+  }
+
+  /** Stop the clock for good at a moment (the end of the last hold, or now). */
+  finish(at) {
+    if (this.runningSince !== null) this.activeMs += Math.max(0, at - this.runningSince);
+    this.runningSince = null;
+    this.finished = true;
+  }
+
+  pause(now) {
+    if (!this.running) return;
+    this.pausedOffset = now - this.anchor;
+    this.activeMs += now - this.runningSince;
+    this.runningSince = null;
+  }
+
+  resume(now) {
+    if (!this.paused) return;
+    this.anchor = now - this.pausedOffset;
+    this.pausedOffset = null;
+    this.runningSince = now;
+  }
+
+  /** Jump to the start of a segment, keeping a paused clock paused. */
+  jump(part, phase, now) {
+    this.part = part;
+    this.phase = phase;
+    if (phase === "hold") this.held = true;
+    if (this.pausedOffset !== null) this.pausedOffset = 0;
+    else this.anchor = now;
+  }
+
+  /** Move on: from a lead-in straight to pressing, from pressing to the next part. */
+  skip(now) {
+    if (this.phase === "lead") return this.jump(this.part, "hold", now), true;
+    if (this.part + 1 < this.parts.length) return this.jump(this.part + 1, "lead", now), true;
+    this.finish(now);
+    return true;
+  }
+
+  /** Go back: to the start of this part, or the one before if it has only just begun. */
+  back(now) {
+    const justBegun = this.phase === "lead" || this.elapsed(now) < 3000;
+    this.jump(justBegun ? Math.max(0, this.part - 1) : this.part, "lead", now);
+    return true;
+  }
+}
