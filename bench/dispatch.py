@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -157,12 +158,12 @@ def main() -> None:
     push = subprocess.Popen(
         [sys.executable, "-m", "tests.pushservice"], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
+    instance = tempfile.mkdtemp(prefix="knotwise-bench-")
     try:
         origin = push.stdout.readline().strip()
         url = pg.create_database("bench")
         dsn = f"host=127.0.0.1 port={pg.port} user=knotwise dbname=bench"
         db.upgrade(url)
-        instance = tempfile.mkdtemp(prefix="knotwise-bench-")
         env = {
             **os.environ,
             "FLASK_TESTING": "true",
@@ -197,6 +198,7 @@ def main() -> None:
     finally:
         push.terminate()
         pg.stop()
+        shutil.rmtree(instance, ignore_errors=True)
 
 
 if __name__ == "__main__":
