@@ -13,7 +13,9 @@ def assert_strict_headers(response):
     csp = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
-    assert "script-src 'self'" in csp
+    assert "default-src 'self'" in csp
+    assert "unsafe-eval" not in csp
+    assert not any(d.strip().startswith(("script-src", "style-src")) for d in csp.split(";"))
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
 

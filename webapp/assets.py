@@ -71,6 +71,9 @@ def _is_versioned_static() -> bool:
 def finish(response: Response) -> Response:
     """Set caching headers, answer conditional requests and compress text responses."""
     if request.endpoint == "static":
+        # The URL names the file and the ETag validates it: these would only add bytes.
+        for redundant in ("Content-Disposition", "Last-Modified"):
+            response.headers.pop(redundant, None)
         response.cache_control.public = True
         if _is_versioned_static():
             response.cache_control.max_age = YEAR

@@ -1,12 +1,19 @@
-// Knotwise page enhancements: no framework, each feature a small module.
-import { enhanceFinder } from "./finder.js";
+// Knotwise page enhancements: no framework; each page loads only the module it needs.
 import { rememberLanguageChoice } from "./language.js";
 import { setUpOffline } from "./offline.js";
-import { enhanceReminders } from "./reminders.js";
-import { enhanceRoutines } from "./routines.js";
 
-enhanceFinder();
+/** Return the loader of this page's own module (by its <body id>), if it has one. */
+function pageModule(id) {
+  if (id === "page-home") return () => import("./finder.js").then((m) => m.enhanceFinder());
+  if (id === "page-reminders") {
+    return () => import("./reminders.js").then((m) => m.enhanceReminders());
+  }
+  if (id.startsWith("page-routines-")) {
+    return () => import("./routines.js").then((m) => m.enhanceRoutines());
+  }
+  return null;
+}
+
 rememberLanguageChoice();
-enhanceRoutines();
-enhanceReminders();
+pageModule(document.body.id)?.();
 setUpOffline();
