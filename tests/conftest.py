@@ -33,6 +33,20 @@ def data(tmp_path):
 
 
 @pytest.fixture
+def edit_data(data):
+    """Return a function that replaces text in one file of the copied data."""
+
+    def edit(file: str, old: str, new: str):
+        path = data / file
+        text = path.read_text()
+        assert old in text, f"{old!r} is not in {file}"
+        path.write_text(text.replace(old, new, 1))
+        return path
+
+    return edit
+
+
+@pytest.fixture
 def start_app(data, tmp_path):
     """Return a function that creates the app on the copied data, as start-up would."""
     return lambda: create_app(

@@ -163,12 +163,9 @@ FIRST_STEP = '{ spot = 13, tool = "ball_wall", side = "both", seconds = 60 }'
     ],
 )
 def test_a_broken_routine_file_fails_start_up_naming_file_and_field(
-    data, tmp_path, file, old, new, field, start_app
+    edit_data, file, old, new, field, start_app
 ):
-    path = data / file
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
+    path = edit_data(file, old, new)
     with pytest.raises(ContentError) as failure:
         start_app()
     assert str(path) in str(failure.value)

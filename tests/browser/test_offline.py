@@ -85,19 +85,11 @@ def serve(server: LiveServer) -> Recorder:
 
 
 @pytest.fixture
-def data_dir(tmp_path):
-    """A copy of data/ that a test may change (the real one is never touched)."""
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    return folder
-
-
-@pytest.fixture
-def server(tmp_path, data_dir) -> Iterator[LiveServer]:
+def server(tmp_path, data) -> Iterator[LiveServer]:
     """A server of this test's own, which it can stop and start again on the same port."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     instance = tmp_path / "instance"
-    own = LiveServer({"TESTING": True, "INSTANCE_PATH": str(instance), "DATA_DIR": str(data_dir)})
+    own = LiveServer({"TESTING": True, "INSTANCE_PATH": str(instance), "DATA_DIR": str(data)})
     yield own
     own.stop()
 
@@ -271,7 +263,7 @@ def test_icons_are_drawn_and_the_badge_is_monochrome(server, page):
             assert icon["opaque"] == 1  # full bleed: the platform cuts the shape
 
 
-def test_a_changed_guide_updates_after_the_reader_accepts(server, data_dir, page):
+def test_a_changed_guide_updates_after_the_reader_accepts(server, data, page):
     # Given the app saved for offline
     serve(server)
     save_for_offline(page, f"{server.url}/en/")
@@ -281,7 +273,7 @@ def test_a_changed_guide_updates_after_the_reader_accepts(server, data_dir, page
     before = listed(server)
     # When a guide's text changes on the server
     server.stop()
-    guide = data_dir / "en" / "spots" / "13.toml"
+    guide = data / "en" / "spots" / "13.toml"
     text = re.sub(
         r'^summary = ".*"$',
         'summary = "A freshly reworded summary for the update test."',
@@ -429,12 +421,12 @@ def test_iphone_safari_gets_add_to_home_screen_steps(server, browser, standalone
 
 
 @pytest.fixture
-def two_languages(server, data_dir, monkeypatch):
+def two_languages(server, data, monkeypatch):
     """Serve Spanish beside English; its content here is a copy of the English one."""
     from webapp import i18n
 
-    shutil.rmtree(data_dir / "es", ignore_errors=True)
-    shutil.copytree(data_dir / "en", data_dir / "es")
+    shutil.rmtree(data / "es", ignore_errors=True)
+    shutil.copytree(data / "en", data / "es")
     catalog = ROOT / "translations" / "es" / "LC_MESSAGES" / "messages.mo"
     if not catalog.is_file():  # the interface then stays English, which this test allows
         monkeypatch.setattr(i18n, "_check_catalogs", lambda app, codes: None)
