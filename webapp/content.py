@@ -32,7 +32,7 @@ VIEWS = ("front", "back", "sole")
 PAGES = ("safety", "about", "privacy")
 
 
-class _Reader:
+class Reader:
     """Reads fields from one parsed file, naming the file and field in every error."""
 
     def __init__(self, path: Path, data: dict[str, Any], where: str = "") -> None:
@@ -80,9 +80,9 @@ class _Reader:
             items.append(" ".join(item.split()))
         return tuple(items)
 
-    def table(self, field: str, optional: bool = False) -> _Reader | None:
+    def table(self, field: str, optional: bool = False) -> Reader | None:
         value = self.get(field, dict, optional)
-        return None if value is None else _Reader(self.path, value, f"{self.where}{field}.")
+        return None if value is None else Reader(self.path, value, f"{self.where}{field}.")
 
     def keys_exactly(self, field: str, expected: tuple[str, ...] | list[str]) -> None:
         value = self.get(field, dict)
@@ -106,7 +106,8 @@ class _Reader:
         return tuple(float(v) for v in value)
 
 
-def _parse(path: Path) -> dict[str, Any]:
+def parse_toml(path: Path) -> dict[str, Any]:
+    """Read one TOML data file; a missing or malformed one is a ContentError naming it."""
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -116,7 +117,7 @@ def _parse(path: Path) -> dict[str, Any]:
         raise ContentError(f"{path}: not valid TOML ({e})") from None
 
 
-def _diagram(r: _Reader) -> Diagram:
+def _diagram(r: Reader) -> Diagram:
     view = r.one_of("view", VIEWS)
     box = r.numbers("viewbox", 4)
     markers = r.get("markers", list)
@@ -139,8 +140,8 @@ def _diagram(r: _Reader) -> Diagram:
 
 def _load_regions(path: Path) -> dict[str, Region]:
     regions: dict[str, Region] = {}
-    for i, raw in enumerate(_Reader(path, _parse(path)).get("region", list)):
-        r = _Reader(path, raw, f"region[{i}].")
+    for i, raw in enumerate(Reader(path, parse_toml(path)).get("region", list)):
+        r = Reader(path, raw, f"region[{i}].")
         rid = r.text("id")
         shapes = {view: r.texts(view, optional=True) for view in ("front", "back")}
         if not any(shapes.values()):
@@ -154,10 +155,10 @@ def _load_regions(path: Path) -> dict[str, Region]:
 
 
 def _load_sources(path: Path) -> dict[str, Source]:
-    data = _parse(path)
+    data = parse_toml(path)
     sources = {}
     for key in data:
-        r = _Reader(path, data, "").table(key)
+        r = Reader(path, data, "").table(key)
         sources[key] = Source(key, r.text("text"), r.text("url", optional=True) or None)
     return sources
 
@@ -166,8 +167,8 @@ def _load_spots(
     path: Path, regions: dict[str, Region], sources: dict[str, Source]
 ) -> dict[int, Spot]:
     spots: dict[int, Spot] = {}
-    for i, raw in enumerate(_Reader(path, _parse(path)).get("spot", list)):
-        r = _Reader(path, raw, f"spot[{i}].")
+    for i, raw in enumerate(Reader(path, parse_toml(path)).get("spot", list)):
+        r = Reader(path, raw, f"spot[{i}].")
         number = r.get("number", int)
         if number in spots or not 1 <= number <= 99:
             raise r.fail("number", f"{number} is a duplicate or out of range")
@@ -209,7 +210,7 @@ def _load_spots(
 
 
 def _load_common(path: Path, regions: dict[str, Region]) -> Common:
-    r = _Reader(path, _parse(path))
+    r = Reader(path, parse_toml(path))
     for field, keys in (("tools", TOOLS), ("sides", SIDES), ("regions", list(regions))):
         r.keys_exactly(field, keys)
     flags = r.table("red_flags")
@@ -233,7 +234,7 @@ def _load_common(path: Path, regions: dict[str, Region]) -> Common:
 
 
 def _load_spot_text(path: Path, spot: Spot) -> SpotText:
-    r = _Reader(path, _parse(path))
+    r = Reader(path, parse_toml(path))
     r.keys_exactly("tools", spot.tools)
     tools = r.table("tools")
     return SpotText(
@@ -253,10 +254,10 @@ def _load_spot_text(path: Path, spot: Spot) -> SpotText:
 
 
 def _load_page(path: Path) -> Page:
-    r = _Reader(path, _parse(path))
+    r = Reader(path, parse_toml(path))
     sections = []
     for i, raw in enumerate(r.get("section", list)):
-        s = _Reader(path, raw, f"section[{i}].")
+        s = Reader(path, raw, f"section[{i}].")
         link = s.table("link", optional=True)
         sections.append(
             Section(
@@ -273,7 +274,7 @@ def _load_language(root: Path, code: str, library: Library) -> Language:
     folder = root / code
     if not folder.is_dir():
         raise ContentError(f"{folder}: content folder for language '{code}' is missing")
-    from .routine_data import load_routine_texts  # builds on _Reader, so imported late
+    from .routine_data import load_routine_texts  # builds on Reader, so imported late
 
     routines, spot_cues = load_routine_texts(
         folder / "routines.toml", library.routines, library.spots
@@ -295,7 +296,7 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     regions = _load_regions(root / "regions.toml")
     sources = _load_sources(root / "sources.toml")
     spots = _load_spots(root / "spots.toml", regions, sources)
-    from .routine_data import load_routines  # builds on _Reader, so imported late
+    from .routine_data import load_routines  # builds on Reader, so imported late
 
     library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
     for code in languages:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import SIDES, _parse, _Reader
+from .content import SIDES, Reader, parse_toml
 from .models import Routine, RoutineText, Spot, Step
 
 # Ids that are the routine pages' own addresses, never a routine's.
@@ -15,7 +15,7 @@ MIN_SECONDS, MAX_SECONDS = 5, 600
 MAX_STEPS = 50
 
 
-def _step(r: _Reader, spots: dict[int, Spot]) -> Step:
+def _step(r: Reader, spots: dict[int, Spot]) -> Step:
     spot = r.get("spot", int)
     if spot not in spots:
         raise r.fail("spot", f"names unknown spot {spot}")
@@ -35,8 +35,8 @@ def _step(r: _Reader, spots: dict[int, Spot]) -> Step:
 def load_routines(path: Path, spots: dict[int, Spot]) -> dict[str, Routine]:
     """Load the built-in routines, checking every step against the spots."""
     routines: dict[str, Routine] = {}
-    for i, raw in enumerate(_Reader(path, _parse(path)).get("routine", list)):
-        r = _Reader(path, raw, f"routine[{i}].")
+    for i, raw in enumerate(Reader(path, parse_toml(path)).get("routine", list)):
+        r = Reader(path, raw, f"routine[{i}].")
         rid = r.text("id")
         if not ID.fullmatch(rid) or rid in RESERVED or rid in routines:
             raise r.fail("id", f"'{rid}' is a duplicate, reserved or not lower-case-with-dashes")
@@ -47,7 +47,7 @@ def load_routines(path: Path, spots: dict[int, Spot]) -> dict[str, Routine]:
         for j, raw_step in enumerate(raw_steps):
             if not isinstance(raw_step, dict):
                 raise r.fail(f"steps[{j}]", "must be a table { spot, tool, side, seconds }")
-            steps.append(_step(_Reader(path, raw_step, f"{r.where}steps[{j}]."), spots))
+            steps.append(_step(Reader(path, raw_step, f"{r.where}steps[{j}]."), spots))
         routines[rid] = Routine(rid, tuple(steps))
     return routines
 
@@ -56,7 +56,7 @@ def load_routine_texts(
     path: Path, routines: dict[str, Routine], spots: dict[int, Spot]
 ) -> tuple[dict[str, RoutineText], dict[int, str]]:
     """Load one language's routine names, descriptions and cues, and its cue for each spot."""
-    r = _Reader(path, _parse(path))
+    r = Reader(path, parse_toml(path))
     r.keys_exactly("routine", list(routines))
     texts = {}
     for rid, routine in routines.items():
