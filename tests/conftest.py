@@ -74,18 +74,6 @@ def postgres():
     server.stop()
 
 
-def served_languages() -> str:
-    """Return English and every language whose interface catalog has been compiled."""
-    from pathlib import Path
-
-    from webapp.i18n import NAMES
-
-    folder = Path(__file__).resolve().parent.parent / "translations"
-    return " ".join(
-        c for c in NAMES if c == "en" or (folder / c / "LC_MESSAGES" / "messages.mo").is_file()
-    )
-
-
 def close_push_app(app) -> None:
     """Close what a reminders app holds open: database connections and push connections."""
     app.extensions["push_db"]["engine"].dispose()
@@ -96,7 +84,6 @@ def push_config(instance, push_service, **more) -> dict:
     """Return app settings for reminder tests: the loopback push service is allowed."""
     return {
         "TESTING": True,
-        "LANGUAGES": served_languages(),
         "INSTANCE_PATH": str(instance),
         "PUSH_TEST_ORIGINS": push_service.url,
         "RATE_LIMIT_SUBSCRIBE": "1000/1",
