@@ -1,0 +1,65 @@
+"""No address, query string or header a reader (or a bot) can send makes the app answer 500."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+NASTY = [
+    "/en/spots/99999999999999999999999",
+    "/en/spots/-1",
+    "/en/spots/13-" + "x" * 5000,
+    "/en/?region=%00",
+    "/en/?region=low-back&region=chest",
+    "/en/?region=" + "a" * 10000,
+    "/en/routines/%2e%2e%2fetc",
+    "/en/routines/" + "y" * 3000,
+    "/en/routines/play?id=%ff",
+    "/en/history?%zz",
+    "/en/%E2%80%AE",
+    "/ar/spots/%",
+    "/en/manifest.webmanifest?x=%ff",
+    "/sw.js?x=1",
+    "/static/../pyproject.toml",
+    "/static/css/app.css?v=%ff",
+    "/api/push/subscriptions/%00",
+]
+
+
+@pytest.mark.parametrize("url", NASTY)
+def test_nasty_addresses_never_cause_a_500(client, url):
+    response = client.get(url)
+    assert response.status_code < 500
+    assert response.status_code in (200, 301, 302, 304, 308, 400, 404, 405)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Accept-Language": "\x00\x01"},
+        {"Accept-Language": "q=" * 2000},
+        {"Accept-Encoding": "br;q=abc, gzip;q=-1"},
+        {"If-None-Match": '"' * 500},
+        {"Cookie": "lang=" + "z" * 4000},
+        {"Cookie": "lang=ar; lang=en"},
+    ],
+)
+def test_odd_headers_never_cause_a_500(client, headers):
+    for url in ("/", "/en/", "/en/spots/13-low-back-pit"):
+        assert client.get(url, headers=headers).status_code < 500
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lang=st.sampled_from(["en", "ar", "xx", "EN", "e"]),
+    tail=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40),
+    query=st.text(max_size=40),
+)
+def test_any_path_under_a_language_answers_without_a_500(client, lang, tail, query):
+    from urllib.parse import quote
+
+    url = f"/{lang}/{quote(tail)}?{quote(query, safe='=&')}"
+    assert client.get(url).status_code < 500
