@@ -63,3 +63,10 @@ def test_any_path_under_a_language_answers_without_a_500(client, lang, tail, que
 
     url = f"/{lang}/{quote(tail)}?{quote(query, safe='=&')}"
     assert client.get(url).status_code < 500
+
+
+def test_made_up_query_strings_are_not_kept_in_memory(app, client):
+    for n in range(50):
+        assert client.get(f"/en/spots/?junk={n}").status_code == 200
+    kept = app.extensions.get("page_cache", {})
+    assert not any(b"junk" in key[2] for key in kept)

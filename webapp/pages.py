@@ -42,10 +42,13 @@ FOOTER = [
 
 def memoized(view):
     """Keep each page's HTML: content is fixed while the process runs, so an address always
-    renders the same bytes (redirects and errors are not kept)."""
+    renders the same bytes (redirects and errors are not kept). Only addresses the app itself
+    links to are kept, so made-up query strings cannot fill memory."""
 
     @wraps(view)
     def wrapper(**kwargs):
+        if set(request.args) - {"region"} or len(request.args.getlist("region")) > 1:
+            return view(**kwargs)
         kept: dict[tuple, str] = current_app.extensions.setdefault("page_cache", {})
         key = (g.lang, request.path, request.query_string)
         if key in kept:
