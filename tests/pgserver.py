@@ -10,11 +10,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from tests.ports import free_port
 
 
 def _bin(name: str) -> str:
@@ -24,19 +25,13 @@ def _bin(name: str) -> str:
     return found[-1]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PostgresServer:
     """initdb + pg_ctl start on a free port; `url(db)` gives a SQLAlchemy URL."""
 
     def __init__(self, settings: dict[str, str] | None = None) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="knotwise-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self.settings = {
             "listen_addresses": "127.0.0.1",
             "unix_socket_directories": str(self.root),

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from webapp import i18n
 from webapp.push import endpoints
 from webapp.push.db import Reminder, Subscription
-from webapp.push.dispatcher import Dispatcher, Stats, claim, run, utcnow
-from webapp.push.schedule import Schedule, days_mask, next_due
+from webapp.push.dispatcher import Dispatcher, Stats, claim, run
+from webapp.push.schedule import Schedule, days_mask, next_due, utcnow
 from webapp.push.sender import Outcome, Sender
 
 ROOT = Path(__file__).resolve().parent.parent

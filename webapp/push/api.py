@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask import Blueprint, current_app, jsonify, request
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +19,7 @@ from werkzeug.exceptions import (
 
 from .. import i18n
 from . import db, message, ratelimit, store, validate
+from .schedule import utcnow
 
 bp = Blueprint("push", __name__, url_prefix="/api/push")
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,100}")
@@ -31,11 +32,6 @@ class Unauthorized(HTTPException):
 
     def get_headers(self, environ=None, scope=None):
         return [("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")]
-
-
-def utcnow() -> datetime:
-    """Return the current time as naive UTC."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @bp.before_request

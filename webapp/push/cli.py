@@ -12,7 +12,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from . import db
-from .dispatcher import Dispatcher, run, utcnow
+from .dispatcher import Dispatcher, run
+from .schedule import utcnow
 
 db_cli = AppGroup("db", help="The reminders database.")
 reminders_cli = AppGroup("reminders", help="Send push reminders.")

@@ -14,7 +14,7 @@ import secrets
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from flask import Flask
 from sqlalchemy import delete, func, select, update
@@ -28,11 +28,6 @@ from .sender import Outcome, Sender
 R = Reminder.__table__
 S = Subscription.__table__
 FLUSH_EVERY = 200
-
-
-def utcnow() -> datetime:
-    """Return the current time as naive UTC."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass

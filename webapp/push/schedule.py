@@ -53,6 +53,11 @@ def day_names(mask: int) -> list[str]:
     return [name for i, name in enumerate(DAYS) if mask & (1 << i)]
 
 
+def utcnow() -> datetime:
+    """Return the current time as naive UTC, the form the database stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def to_utc(moment: datetime) -> datetime:
     """Return an aware or naive-UTC datetime as naive UTC."""
     if moment.tzinfo is None:

@@ -1,11 +1,8 @@
 // The reader's own routines on the routines page: play, edit, share, delete.
 import { shareLink } from "./share.js";
 import { deleteRoutine, ownRoutines } from "./store.js";
+import { totalSeconds } from "./timeline.js";
 import { duration, fill, number, t } from "./words.js";
-
-function totalSeconds(routine) {
-  return routine.steps.reduce((sum, s) => sum + s.seconds * (s.side === "both" ? 2 : 1), 0);
-}
 
 /** Share a routine's link: the system share sheet where there is one, else copy it. */
 async function share(routine, card, section) {
@@ -45,7 +42,7 @@ async function render(section) {
     card.dataset.routine = routine.id;
     card.querySelector(".own-name").textContent = routine.name;
     card.querySelector(".own-meta").textContent = fill(meta, {
-      time: duration(totalSeconds(routine)),
+      time: duration(totalSeconds(routine.steps)),
       count: number(routine.steps.length),
     });
     card.querySelector(".own-play").href = `${section.dataset.playUrl}#${routine.id}`;

@@ -4,11 +4,8 @@ import { setupPlayer } from "./player.js";
 import { isShared, readShared } from "./share.js";
 import { catalog, spot, spotDiagram } from "./spots.js";
 import { ownRoutine, saveRoutine } from "./store.js";
+import { totalSeconds } from "./timeline.js";
 import { duration, fill, number, stepHow, t } from "./words.js";
-
-function totalSeconds(steps) {
-  return steps.reduce((sum, s) => sum + s.seconds * (s.side === "both" ? 2 : 1), 0);
-}
 
 /** Draw the routine's name, total time and steps. */
 function render(article, routine) {

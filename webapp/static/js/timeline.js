@@ -13,6 +13,11 @@ export function buildParts(steps) {
   return parts;
 }
 
+/** Return a routine's pressing time in seconds: every side of every step, as it is played. */
+export function totalSeconds(steps) {
+  return buildParts(steps).reduce((sum, part) => sum + part.seconds, 0);
+}
+
 export class Timeline {
   constructor(parts, leadInSeconds) {
     this.parts = parts;
