@@ -23,10 +23,15 @@ COMPRESSIBLE = {
 }
 
 
+def digest(data: bytes) -> str:
+    """Return the short content hash used for static URLs and offline-copy entries alike."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
 def file_hashes(folder: Path) -> dict[str, str]:
     """Return a short content hash for every file under a folder, keyed by relative path."""
     return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+        p.relative_to(folder).as_posix(): digest(p.read_bytes())
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }

@@ -14,8 +14,11 @@ import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from flask import Flask, current_app
+
+from ..assets import digest
 
 # Static files the service worker loads itself, or that no page needs offline.
 NOT_PRECACHED = ("sw.js", "sw-push.js")
@@ -70,11 +73,6 @@ class Precache:
         return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
-def digest(data: bytes) -> str:
-    """Return the short content hash used for static URLs and precache entries alike."""
-    return hashlib.sha256(data).hexdigest()[:12]
-
-
 def language_pages(app: Flask, lang: str) -> list[tuple[str, str]]:
     """Return (kind, URL) for each page of a language: found pages first, then content pages."""
     adapter = app.url_map.bind("localhost")
@@ -124,12 +122,14 @@ def _fetch(app: Flask, candidates: Iterable[tuple[str, str]]) -> list[Entry]:
 
 def build(app: Flask) -> Precache:
     """Build the offline copy of every served language."""
-    shared = []
-    for name in static_files(app):
-        response = app.test_client().get(f"/static/{name}")
-        data = response.get_data()
-        response.close()
-        shared.append(Entry(f"{app.static_url_path}/{name}", digest(data), "asset", len(data)))
+    # Static files are served as they are on disk, so the hashes taken at start-up hold.
+    hashes, folder = app.extensions["asset_hashes"], Path(app.static_folder)
+    shared = [
+        Entry(
+            f"{app.static_url_path}/{name}", hashes[name], "asset", (folder / name).stat().st_size
+        )
+        for name in static_files(app)
+    ]
     languages = {
         lang: tuple(_fetch(app, language_pages(app, lang))) for lang in app.config["LANGUAGES"]
     }
