@@ -61,6 +61,14 @@ class Reader:
             raise self.fail(field, "contains markup; text fields are plain text")
         return value.strip()
 
+    def names(self, field: str, allowed, what: str, lo: int = 1) -> tuple[str, ...]:
+        """Read a list of names, each of which must be one of `allowed` (a kind of `what`)."""
+        items = self.texts(field, lo=lo)
+        for item in items:
+            if item not in allowed:
+                raise self.fail(field, f"names unknown {what} '{item}'")
+        return items
+
     def paragraphs(self, field: str, optional: bool = False) -> tuple[str, ...]:
         value = self.text(field, optional)
         return tuple(" ".join(p.split()) for p in value.split("\n\n") if p.strip())
@@ -146,11 +154,7 @@ def _load_regions(path: Path) -> dict[str, Region]:
         shapes = {view: r.texts(view, optional=True) for view in ("front", "back")}
         if not any(shapes.values()):
             raise r.fail("front", "or 'back' must list the region's shapes on the body map")
-        flags = r.texts("red_flags", lo=0)
-        for flag in flags:
-            if flag not in RED_FLAG_SETS:
-                raise r.fail("red_flags", f"has unknown set '{flag}'")
-        regions[rid] = Region(rid, shapes, flags)
+        regions[rid] = Region(rid, shapes, r.names("red_flags", RED_FLAG_SETS, "set", lo=0))
     return regions
 
 
@@ -172,32 +176,21 @@ def _load_spots(
         number = r.get("number", int)
         if number in spots or not 1 <= number <= 99:
             raise r.fail("number", f"{number} is a duplicate or out of range")
-        tools = r.texts("tools")
-        for tool in tools:
-            if tool not in TOOLS:
-                raise r.fail("tools", f"has unknown tool '{tool}'")
         pain = r.get("pain", dict)
         for region, weight in pain.items():
             if region not in regions:
                 raise r.fail("pain", f"names unknown region '{region}'")
             if not isinstance(weight, int) or not 1 <= weight <= 3:
                 raise r.fail(f"pain.{region}", "must be a weight from 1 to 3")
-        flags = r.texts("red_flags", lo=0)
-        for flag in flags:
-            if flag not in RED_FLAG_SETS:
-                raise r.fail("red_flags", f"has unknown set '{flag}'")
-        for key in r.texts("sources"):
-            if key not in sources:
-                raise r.fail("sources", f"names unknown source '{key}'")
         related = tuple(r.get("related", list))
         spots[number] = Spot(
             number=number,
             slug=r.text("slug"),
-            tools=tools,
+            tools=r.names("tools", TOOLS, "tool"),
             pain=tuple(pain.items()),
-            red_flags=flags,
+            red_flags=r.names("red_flags", RED_FLAG_SETS, "set", lo=0),
             related=related,
-            sources=r.texts("sources"),
+            sources=r.names("sources", sources, "source"),
             diagram=_diagram(r.table("diagram")),
         )
     for spot in spots.values():
