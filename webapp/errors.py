@@ -34,7 +34,9 @@ def server_error(_error: Exception | None = None, code: int = 500) -> Response:
     if request.environ.get("PATH_INFO", "").startswith("/api/"):
         return Response(API_500, code, mimetype="application/json")
     pages = current_app.extensions.get("error_500", {})
-    body = pages.get(g.get("lang")) or pages.get("en") or PLAIN_500
+    # The page's language, else the address's first segment when it names one.
+    first = request.environ.get("PATH_INFO", "").split("/")[1:2]
+    body = pages.get(g.get("lang")) or pages.get("".join(first)) or pages.get("en") or PLAIN_500
     return Response(body, code, mimetype="text/html")
 
 
