@@ -68,7 +68,7 @@ def assert_safe(response, where: str) -> None:
         assert header in response.headers, (where, header)
     data = response.get_data()
     encoding = response.headers.get("Content-Encoding")
-    if encoding:
+    if encoding and data:  # a HEAD answer has the headers but no body
         data = brotli.decompress(data) if encoding == "br" else gzip.decompress(data)
     assert FORGED.encode() not in data, where
     assert FORGED not in response.headers.get("Location", ""), where
@@ -118,7 +118,7 @@ methods = st.sampled_from(["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "P
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.rule)
 @settings(
-    max_examples=12,
+    max_examples=10,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
