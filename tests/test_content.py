@@ -136,6 +136,7 @@ def test_side_of_neck_guide_warns_of_a_torn_neck_artery_first_as_an_emergency(la
 @pytest.mark.parametrize("lang", LANGS)
 def test_chest_ball_cues_keep_away_from_the_armpit(lang):
     routines = SHIPPED.languages[lang].routines
+    assert ARMPIT[lang] not in SHIPPED.languages[lang].spot_cues[9]
     for rid, routine in SHIPPED.routines.items():
         for step, cue in zip(routine.steps, routines[rid].cues, strict=True):
             if step.spot == 9 and step.tool == "ball_wall":
