@@ -91,7 +91,7 @@ ARMPIT = {
     "fr": "aisselle",
     "de": "Achsel",
     "pt": "axila",
-    "ar": "الإبط",
+    "ar": "إبط",
 }
 FIST = {"en": "fist", "es": "puño", "fr": "poing", "de": "Faust", "pt": "Feche a mão", "ar": "اقبض"}
 ABOVE_DIMPLE = {
