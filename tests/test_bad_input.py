@@ -67,6 +67,15 @@ def test_any_path_under_a_language_answers_without_a_500(client, lang, tail, que
     assert client.get(url).status_code < 500
 
 
+def test_made_up_query_strings_are_not_kept_in_memory(app, client):
+    kept = app.extensions["page_cache"]
+    assert client.get("/en/spots/").status_code == 200
+    before = len(kept)
+    for n in range(50):
+        assert client.get(f"/en/spots/?junk={n}").status_code == 200
+    assert len(kept) == before  # the one copy of the page, whatever junk the address carried
+
+
 SPELLINGS = [
     "/ar/spots/13-low-back-pit",
     "/ar/spots/0013-low-back-pit",
