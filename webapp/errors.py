@@ -45,7 +45,10 @@ def handle_http(error: HTTPException):
     if not error.code or error.code >= 500:
         return server_error(error, error.code or 500)
     if _is_api():
-        response = jsonify(error=error.description or error.name)
+        description = error.description or error.name
+        if error.code == 413:
+            description = f"body: larger than {request.max_content_length} bytes"
+        response = jsonify(error=description)
         response.status_code = error.code
         if error.code == 405 and error.valid_methods:
             response.headers["Allow"] = ", ".join(error.valid_methods)
