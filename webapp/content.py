@@ -227,6 +227,8 @@ def _load_common(path: Path, regions: dict[str, Region]) -> Common:
 
 
 def _load_spot_text(path: Path, spot: Spot) -> SpotText:
+    from .quick_data import quick_text  # builds on Reader, so imported late
+
     r = Reader(path, parse_toml(path))
     r.keys_exactly("tools", spot.tools)
     tools = r.table("tools")
@@ -243,6 +245,7 @@ def _load_spot_text(path: Path, spot: Spot) -> SpotText:
         cautions=r.texts("cautions", 1, 8),
         related=r.paragraphs("related"),
         tools={t: tools.paragraphs(t) for t in spot.tools},
+        quick=quick_text(r),
     )
 
 
@@ -289,11 +292,15 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     regions = _load_regions(root / "regions.toml")
     sources = _load_sources(root / "sources.toml")
     spots = _load_spots(root / "spots.toml", regions, sources)
+    from .quick_data import attach_quick, check_flags  # builds on Reader, so imported late
+
+    spots = attach_quick(root / "spots.toml", spots)
     from .routine_data import load_routines  # builds on Reader, so imported late
 
     library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
     for code in languages:
         library.languages[code] = _load_language(root, code, library)
+    check_flags(library, root)
     return library
 
 
