@@ -215,6 +215,8 @@ def add_spot_and_routine(data):
     block = spots[spots.rindex("[[spot]]") :]
     block = re.sub(r"^number = 14$", "number = 15", block, flags=re.M)
     block = re.sub(r'^slug = ".*"$', 'slug = "test-spot"', block, flags=re.M)
+    quick = '15 = { seconds = 60, rounds = 2, flag = "stop.1" }\n'
+    spots = spots.replace("[quick]\n", "[quick]\n" + quick)
     (data / "spots.toml").write_text(spots + "\n" + block)
     routines = (data / "routines.toml").read_text()
     first = routines[routines.index("[[routine]]") :]

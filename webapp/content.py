@@ -22,6 +22,7 @@ from .models import (
     Spot,
     SpotText,
 )
+from .quick_data import attach_quick, check_flags, quick_text
 from .reader import RED_FLAG_SETS, SIDES, TOOLS, VIEWS, Reader, parse_toml
 from .routine_data import load_routine_texts, load_routines
 
@@ -130,6 +131,7 @@ def _load_common(path: Path, regions: dict[str, Region]) -> Common:
 
 
 def _load_spot_text(path: Path, spot: Spot) -> SpotText:
+
     r = Reader(path, parse_toml(path))
     r.keys_exactly("tools", spot.tools)
     tools = r.table("tools")
@@ -146,6 +148,7 @@ def _load_spot_text(path: Path, spot: Spot) -> SpotText:
         cautions=r.texts("cautions", 1, 8),
         related=r.paragraphs("related"),
         tools={t: tools.paragraphs(t) for t in spot.tools},
+        quick=quick_text(r),
     )
 
 
@@ -190,9 +193,11 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     regions = _load_regions(root / "regions.toml")
     sources = _load_sources(root / "sources.toml")
     spots = _load_spots(root / "spots.toml", regions, sources)
+    spots = attach_quick(root / "spots.toml", spots)
     library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
     for code in languages:
         library.languages[code] = _load_language(root, code, library)
+    check_flags(library, root)
     return library
 
 
