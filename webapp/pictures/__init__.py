@@ -18,6 +18,8 @@ from ..models import ContentError, Library
 from . import facing, lying, upright  # noqa: F401  (each registers its poses)
 from .kit import POSES
 
+SCALE = 3  # drawing units to CSS pixels before the stylesheet shrinks the picture to fit
+
 
 @dataclass(frozen=True)
 class Picture:
@@ -25,7 +27,7 @@ class Picture:
 
     pose: str
     at: str
-    viewbox: str
+    box: tuple[int, int, int, int]  # x, y, width, height of the drawing
     body: str
 
 
@@ -35,7 +37,7 @@ def _draw(r: Reader, field: str, tool: str) -> Picture:
     draw, places = POSES[name]
     at = entry.one_of("at", places)
     canvas = draw(at, tool)
-    return Picture(name, at, canvas.viewbox(), "".join(canvas.items))
+    return Picture(name, at, canvas.box(), "".join(canvas.items))
 
 
 def load_pictures(root: Path, lib: Library) -> dict[tuple[int, str], Picture]:
@@ -97,7 +99,9 @@ def technique_picture(number: int, tool: str, lang: str, small: bool = False) ->
         head, title = 'aria-hidden="true" focusable="false"', ""
     else:
         head, title = f'role="img" aria-label="{label}"', f"<title>{label}</title>"
+    x, y, w, h = picture.box
+    # The width and height give the picture its shape; CSS scales it to the page.
+    size = f'viewBox="{x} {y} {w} {h}" width="{w * SCALE}" height="{h * SCALE}"'
     return Markup(
-        f'<svg class="technique" data-tool="{tool}" viewBox="{picture.viewbox}" {head}>'
-        f"{title}{picture.body}</svg>"
+        f'<svg class="technique" data-tool="{tool}" {size} {head}>{title}{picture.body}</svg>'
     )

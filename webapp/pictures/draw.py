@@ -96,8 +96,8 @@ class Canvas:
     def marker(self, p: Point, small: bool = False) -> None:
         """Mark the spot where the hand, thumb or elbow presses, as on the spot diagrams."""
         x, y = ipt(p)
-        r = 3 if small else 4
-        self.items.append(f'<circle class="spot-ring" cx="{x}" cy="{y}" r="{r}"/>')
+        r = 2.5 if small else 4
+        self.items.append(f'<circle class="spot-ring" cx="{x}" cy="{y}" r="{r:g}"/>')
         self.items.append(f'<circle class="spot-dot" cx="{x}" cy="{y}" r="{r / 2:g}"/>')
         self._cover([p], 5)
 
@@ -113,15 +113,8 @@ class Canvas:
         )
         self.raw(f"M{round(x)} {round(y0)}V{round(y1)}{hatch}", [(x, y0), (x + 6 * side, y1)])
 
-    def viewbox(self, pad: float = 4, aspect: float = 1.5) -> str:
-        """Return a viewBox around everything drawn, widened to the given width/height ratio."""
-        x0, x1 = min(self.xs) - pad, max(self.xs) + pad
-        y0, y1 = min(self.ys) - pad, max(self.ys) + pad
-        w, h = x1 - x0, y1 - y0
-        if w / h < aspect:
-            x0 -= (h * aspect - w) / 2
-            w = h * aspect
-        else:
-            y0 -= (w / aspect - h) / 2
-            h = w / aspect
-        return f"{round(x0)} {round(y0)} {round(w)} {round(h)}"
+    def box(self, pad: float = 4) -> tuple[int, int, int, int]:
+        """Return the box (x, y, width, height) around everything drawn, with a margin."""
+        x0, y0 = math.floor(min(self.xs) - pad), math.floor(min(self.ys) - pad)
+        x1, y1 = math.ceil(max(self.xs) + pad), math.ceil(max(self.ys) + pad)
+        return x0, y0, x1 - x0, y1 - y0

@@ -68,7 +68,7 @@ def side_helper(where: str, tool: str) -> Canvas:
         FLOOR - 16,
         near_leg=(-2, 4, -80),
         far_leg=(2, -2, -80),
-        near_arm=(110, 60, 80),
+        near_arm=(118, 180, 180),
         far_arm=(180, 180, 180),
     )
     spot = body.across(HIP_SIDE, 15)
@@ -83,8 +83,8 @@ def side_helper(where: str, tool: str) -> Canvas:
     helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, 188, 8)]
     c.floor(FLOOR, 20, 200)
     helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
-    for leg in ("far_leg", "near_leg"):
-        c.limb(helper.joints[leg][:2], 14, helper.kind(leg))
+    for leg in ("far_leg", "near_leg"):  # the kneeling legs are hidden behind the person
+        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
     body.draw(c, after=("near_arm",))
     helper.draw_limb(c, "near_arm")
     c.marker(spot)
@@ -126,12 +126,12 @@ def bust(where: str, tool: str) -> Canvas:
         spots = [at(body.spine(1.0), -20, 6)]
         body.reach("near_arm", spots[0], -120, bend=-1)
     elif where == "jaw":
-        spots = [(head[0] + s * 7, head[1] + 4) for s in (1, -1)]
-        for name, spot in zip(("near_arm", "far_arm"), spots, strict=True):
+        spots = [(head[0] + s * 9, head[1] + 5) for s in (1, -1)]
+        for name, spot, s in (("near_arm", spots[0], 1), ("far_arm", spots[1], -1)):
             shoulder = body.joints[name][0]
-            elbow = (shoulder[0] + (shoulder[0] - head[0]) * 0.15, shoulder[1] + 18)
-            wrist = at(spot, 90, 7)
-            body.joints[name] = [shoulder, elbow, wrist, spot]
+            elbow = (shoulder[0] + s * 4, shoulder[1] + 20)
+            wrist = at(spot, 90 + s * 15, 7)
+            body.joints[name] = [shoulder, elbow, wrist, at(wrist, -90 - s * 15, 8)]
     else:
         spots = [body.across(0.8, -8)]
         body.reach("near_arm", spots[0], -170, bend=-1)
@@ -147,8 +147,8 @@ def bust_back(where: str, tool: str) -> Canvas:
     c = Canvas()
     body = _bust(back_view=True)
     spot = body.across(0.78, 9)
-    top = at(body.across(0.95, 8), -90, 6)
+    top = at(body.across(0.97, 11), -90, 7)
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    c.limb([at(top, 160, 8), top, spot], 7, "f")
+    c.limb([at(top, 195, 12), top, spot], 7, "f")
     c.marker(spot, small=True)
     return c

@@ -11,46 +11,40 @@ from .kit import BACK, BALL, feet_down, place, pose
 FLOOR = 120
 
 
-def _settle(make, where: str, lift: float) -> Body:
-    """Return the body from make(tilt) whose ball place sits `lift` above the floor."""
-    best = None
-    for tilt in range(0, 25):
-        body = make(tilt)
-        y = place(body, where, 0)[1]
-        err = abs(FLOOR - lift - y)
-        if best is None or err < best[0]:
-            best = (err, body)
-    return best[1]
-
-
 @pose("skull", *BACK)
 def hook_lying(where: str, tool: str) -> Canvas:
     """Lying face-up, knees bent and feet flat, the ball between the body and the floor."""
     c = Canvas()
     skull = where == "skull"
-    arms = (22, 4, 0)
+    t = 0.9 if skull else BACK[where]
+    # A ball low on the back lifts the hips and the shoulders stay down; a ball higher up
+    # lifts the shoulders (or, under the skull, the head) and the buttocks stay down.
+    pivot = 0.85 if t < 0.4 else 0.0
 
-    def make(tilt: float) -> Body:
-        # The buttocks stay on the floor; the trunk (or, for the skull, the head) tilts up.
-        trunk = 180 if skull else 180 - tilt
-        body = Body(
-            (124, FLOOR - 13),
+    def make(tilt: float, y: float = FLOOR - 13) -> Body:
+        trunk = 180 if skull else 180 + tilt
+        return Body(
+            (124, y),
             trunk=trunk,
-            head=180 + tilt if skull else trunk,
+            head=180 + tilt if skull else max(trunk, 190),  # the head rests on the floor
             near_leg=(-48, 60, 0),
             far_leg=(-44, 60, 0),
-            near_arm=arms,
-            far_arm=arms,
+            near_arm=(20, 4, 0),  # resting on the floor along the body
+            far_arm=(20, 4, 0),
         )
-        feet_down(body, FLOOR)
-        for arm in ("near_arm", "far_arm"):  # arms rest on the floor along the body
-            body.reach(arm, (body.hip[0] - 4, FLOOR - 3), 0)
-        return body
 
-    body = _settle(make, where, 2 * BALL)
+    best = None
+    for tilt in range(-9, 10):  # the ball presses into the back a little; no steeper than this
+        body = make(tilt)
+        body = make(tilt, body.hip[1] + FLOOR - body.back(pivot)[1])
+        err = abs(FLOOR - 2 * BALL - place(body, where, 0)[1])
+        if best is None or err < best[0]:
+            best = (err, body)
+    body = best[1]
+    feet_down(body, FLOOR)
     c.floor(FLOOR, 50, 180)
     body.draw(c)
-    c.ball(place(body, where, BALL))
+    c.ball((place(body, where, BALL)[0], FLOOR - BALL))
     return c
 
 
@@ -98,7 +92,7 @@ def prone_helper(where: str, tool: str) -> Canvas:
     c.floor(FLOOR, 30, 200)
     helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
     for leg in ("far_leg", "near_leg"):  # the kneeling legs are hidden behind the person
-        c.limb(helper.joints[leg][:2], 14, helper.kind(leg))
+        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
     c.shape(
         [at(body.hip, a, r) for a, r in ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))], "p"
     )

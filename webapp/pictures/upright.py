@@ -122,9 +122,9 @@ def table_arm(where: str, tool: str) -> Canvas:
     body.reach("far_arm", at(spot, -90, 4), 80, bend=1)
     chair(c, (body.hip[0], SEAT + 6))
     table(c, top, shoulder[0] - 2, shoulder[0] + 60)
+    body.draw(c)
     if on_ball:
         c.ball((elbow[0] + 7, top - BALL))
-    body.draw(c)
     c.limb(body.joints["far_arm"][2:], 6, "b")  # the other hand lies on top of the forearm
     if not on_ball:
         c.marker(spot)
@@ -152,14 +152,14 @@ def chair_foot(where: str, tool: str) -> Canvas:
     c = Canvas()
     body = _seated(-84)
     knee = body.joints["near_leg"][1]
-    spot = (knee[0] + 2, knee[1] - 17)
+    spot = (knee[0] + 4, knee[1] - 15)
     hip = body.joints["far_leg"][0]
-    body.joints["far_leg"] = [hip, (knee[0] - 8, knee[1] - 10), (spot[0], spot[1] + 9), spot]
-    body.reach("near_arm", (spot[0] - 3, spot[1] + 2), 10, bend=1)
-    body.reach("far_arm", (spot[0] - 3, spot[1] - 4), 0, bend=1)
+    body.joints["far_leg"] = [hip, (knee[0] - 6, knee[1] - 9), (spot[0] - 2, spot[1] + 9), spot]
+    body.reach("near_arm", at(spot, 150, 5), 0, bend=1)
+    body.reach("far_arm", at(spot, -120, 7), 20, bend=1)
     chair(c, (body.hip[0], SEAT + 6))
     body.draw(c, after=())
-    c.sole(spot, -70, 0.16)
-    c.limb(body.joints["near_arm"][2:], 6, "f")
+    c.sole(spot, -65, 0.14)
+    c.limb(body.joints["near_arm"][1:], 7, "f")
     c.marker(spot)
     return c
