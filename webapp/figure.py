@@ -128,9 +128,9 @@ DETAILS = {
 
 
 @cache
-def sole() -> str:
-    """Return path data for the sole of a left foot."""
-    return _smooth(_SOLE, closed=True)
+def sole(digits: int = 1) -> str:
+    """Return path data for the sole of a left foot (coordinates to `digits` decimals)."""
+    return _smooth(_SOLE, closed=True, digits=digits)
 
 
 def curve(points: list[tuple[int, int]], closed: bool = True) -> str:

@@ -90,7 +90,7 @@ class Canvas:
         move = (
             f"translate({x} {y}) rotate({round(angle + 90)}) scale({scale:g}) translate(-50 -104)"
         )
-        self.items.append(f'<path class="t n" transform="{move}" d="{sole()}"/>')
+        self.items.append(f'<path class="t n" transform="{move}" d="{sole(0)}"/>')
         self._cover([c], 200 * scale / 2)
 
     def marker(self, p: Point, small: bool = False) -> None:

@@ -53,7 +53,7 @@ def feet_down(body: Body, floor: float) -> None:
 
 def chair(c: Canvas, seat: Point, back: bool = True, floor: float = 150) -> None:
     """Draw a chair seen from the side: seat, legs and (if wanted) a backrest on the left."""
-    x, y = seat
+    x, y = round(seat[0]), round(seat[1])
     d = f"M{x - 16} {y}H{x + 22}M{x - 13} {y}V{floor}M{x + 19} {y}V{floor}"
     if back:
         d += f"M{x - 16} {y}V{y - 40}"
@@ -62,4 +62,5 @@ def chair(c: Canvas, seat: Point, back: bool = True, floor: float = 150) -> None
 
 def table(c: Canvas, top: float, x0: float, x1: float, floor: float = 150) -> None:
     """Draw a table seen from the side: its top and one leg."""
+    x0, x1, top = round(x0), round(x1), round(top)
     c.raw(f"M{x0} {top}H{x1}M{x1 - 8} {top}V{floor}", [(x0, top), (x1, floor)])
