@@ -68,7 +68,7 @@ def side_helper(where: str, tool: str) -> Canvas:
         FLOOR - 16,
         near_leg=(-2, 4, -80),
         far_leg=(2, -2, -80),
-        near_arm=(118, 180, 180),
+        near_arm=(196, 186, 186),  # the top arm rests above the head, the head on the other
         far_arm=(180, 180, 180),
     )
     spot = body.across(HIP_SIDE, 15)
@@ -147,8 +147,10 @@ def bust_back(where: str, tool: str) -> Canvas:
     c = Canvas()
     body = _bust(back_view=True)
     spot = body.across(0.78, 9)
-    top = at(body.across(0.97, 11), -90, 7)
-    body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    c.limb([at(top, 195, 12), top, spot], 7, "f")
+    top = at(body.across(0.95, 12), -90, 6)
+    # The other arm is raised in front, out of sight: only its hand shows, over the shoulder
+    body.draw(c, after=(), skip=("near_leg", "far_leg", "far_arm"))
+    c.limb([at(top, 200, 9), top, at(spot, -90, 2)], 7, "f")
+    c.limb([at(spot, -90, 2), at(spot, 100, 4)], 5, "f")
     c.marker(spot, small=True)
     return c

@@ -147,19 +147,16 @@ def floor_sit(where: str, tool: str) -> Canvas:
 
 
 @pose("arch")
-def chair_foot(where: str, tool: str) -> Canvas:
-    """Sitting with one foot up on the other knee, sole towards us, thumbs in the arch."""
+def foot_thumbs(where: str, tool: str) -> Canvas:
+    """Close-up of a foot resting on the other knee, sole towards us, both thumbs in the arch."""
     c = Canvas()
-    body = _seated(-84)
-    knee = body.joints["near_leg"][1]
-    spot = (knee[0] + 4, knee[1] - 15)
-    hip = body.joints["far_leg"][0]
-    body.joints["far_leg"] = [hip, (knee[0] - 6, knee[1] - 9), (spot[0] - 2, spot[1] + 9), spot]
-    body.reach("near_arm", at(spot, 150, 5), 0, bend=1)
-    body.reach("far_arm", at(spot, -120, 7), 20, bend=1)
-    chair(c, (body.hip[0], SEAT + 6))
-    body.draw(c, after=())
-    c.sole(spot, -65, 0.14)
-    c.limb(body.joints["near_arm"][1:], 7, "f")
+    spot = (100.0, 100.0)
+    for s in (-1, 1):  # the hands hold the foot from behind: palms and fingers out of sight
+        wrist = (spot[0] + s * 17, spot[1] + 24)
+        c.limb([(spot[0] + s * 34, spot[1] + 60), wrist], 11, "b")
+        c.limb([wrist, (spot[0] + s * 15, spot[1] - 10)], 13, "b")
+    c.sole(spot, -90, 0.5)
+    for s in (-1, 1):  # a thumb from each side, meeting in the arch
+        c.limb([(spot[0] + s * 16, spot[1] + 12), (spot[0] + s * 4, spot[1] + 2)], 6, "f")
     c.marker(spot)
     return c
