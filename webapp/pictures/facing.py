@@ -126,7 +126,7 @@ def bust(where: str, tool: str) -> Canvas:
         spots = [at(body.spine(1.0), -20, 6)]
         body.reach("near_arm", spots[0], -120, bend=-1)
     elif where == "jaw":
-        spots = [(head[0] + s * 9, head[1] + 5) for s in (1, -1)]
+        spots = [(head[0] + s * 7, head[1] + 7) for s in (1, -1)]
         for name, spot, s in (("near_arm", spots[0], 1), ("far_arm", spots[1], -1)):
             shoulder = body.joints[name][0]
             elbow = (shoulder[0] + s * 4, shoulder[1] + 20)
