@@ -37,6 +37,8 @@ def _draw(r: Reader, field: str, tool: str) -> Picture:
     draw, places = POSES[name]
     at = entry.one_of("at", places)
     canvas = draw(at, tool)
+    if entry.get("balls", int, optional=True) == 2:
+        canvas.second_ball()
     return Picture(name, at, canvas.box(), "".join(canvas.items))
 
 

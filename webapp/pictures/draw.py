@@ -8,6 +8,7 @@ so the pictures follow light and dark mode without carrying any colour themselve
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ..figure import curve, sole
@@ -92,6 +93,14 @@ class Canvas:
         )
         self.items.append(f'<path class="t n" transform="{move}" d="{sole(0)}"/>')
         self._cover([c], 200 * scale / 2)
+
+    def second_ball(self) -> None:
+        """Show two balls side by side (in a sock): a second one peeps out behind the first."""
+        ball = next(item for item in self.items if item.startswith('<circle class="k"'))
+        x, y, r = (int(v) for v in re.findall(r'"(-?\d+)"', ball))
+        # Behind the body too: drawn straight after the wall and floor
+        i = next(i for i, item in enumerate(self.items) if 'class="g"' not in item)
+        self.items.insert(i, f'<circle class="k kb" cx="{x + 4}" cy="{y - 3}" r="{r}"/>')
 
     def marker(self, p: Point, small: bool = False) -> None:
         """Mark the spot where the hand, thumb or elbow presses, as on the spot diagrams."""
