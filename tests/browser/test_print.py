@@ -27,7 +27,6 @@ from webapp.i18n import NAMES
 LANGS = tuple(NAMES)
 LIBRARY = load(ROOT / "data", LANGS)
 ROUTINES = tuple(LIBRARY.routines)
-PAPER = ("A4", "Letter")
 TODAY = datetime(2026, 3, 25, 12, 0, tzinfo=UTC)
 
 OWN = {
@@ -113,21 +112,22 @@ def test_a_built_in_routine_card_is_one_page_with_every_step_and_a_qr_to_it(
     page.goto(url)
     expect(page.locator(".print-action button")).to_be_visible()
     expect(page.locator(".print-card .qr-code")).to_be_attached()
-    # When it is printed on A4 and on Letter
+    # When it is printed on Letter and on A4
     page.emulate_media(media="print")
     prose = LIBRARY.languages[lang]
-    for paper in PAPER:
-        pages, text = pdf_text(page.pdf(format=paper))
-        # Then it is one page with the name, and every step's spot, tool and red flags
-        assert pages == 1, f"{paper}: {pages} pages"
-        assert normalise(prose.routines[routine_id].name) in text
-        for step in LIBRARY.routines[routine_id].steps:
-            assert normalise(prose.spots[step.spot].name) in text
-            assert normalise(prose.common.tools[step.tool]) in text
-            for flag in LIBRARY.spots[step.spot].red_flags:
-                assert normalise(prose.common.red_flags[flag].title) in text
-        # And nothing but the card prints
-        assert normalise(prose.routines[routine_id].description) not in text
+    letter = page.pdf(format="Letter")
+    assert len(PdfReader(io.BytesIO(letter)).pages) == 1, "Letter: one page"
+    pages, text = pdf_text(page.pdf(format="A4"))
+    # Then it is one page with the name, and every step's spot, tool and red flags
+    assert pages == 1, "A4: one page"
+    assert normalise(prose.routines[routine_id].name) in text
+    for step in LIBRARY.routines[routine_id].steps:
+        assert normalise(prose.spots[step.spot].name) in text
+        assert normalise(prose.common.tools[step.tool]) in text
+        for flag in LIBRARY.spots[step.spot].red_flags:
+            assert normalise(prose.common.red_flags[flag].title) in text
+    # And nothing but the card prints
+    assert normalise(prose.routines[routine_id].description) not in text
     # And its QR code opens the routine's page
     assert decode_qr(page, ".print-card .qr-code") == url
 
@@ -393,7 +393,7 @@ def test_a_note_written_with_a_rating_is_kept_and_reported(live_server, page: Pa
 # Guides.
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", ["en", "de", "ar"])  # shortest, longest, right to left
 def test_a_guide_prints_as_a_clean_document_without_navigation(
     live_server, card_page: Page, lang: str
 ):
@@ -409,10 +409,14 @@ def test_a_guide_prints_as_a_clean_document_without_navigation(
         *texts(".site-footer .fine-print"),
         *[name for code, name in NAMES.items() if code != lang],
     ]
-    kept = texts("#where, #treat, #stop, #sources, .red-flags h2")
+    common = LIBRARY.languages[lang].common
+    kept = [
+        *texts("#where, #treat, #stop, #sources"),
+        *[common.red_flags[key].title for key in spot.red_flags],
+    ]
     page.emulate_media(media="print")
     pages, text = pdf_text(page.pdf(format="A4"))
-    assert pages <= 3
+    assert pages <= 3  # in two columns on A4; on screen this guide is 8 phone screens long
     for words in navigation:
         assert normalise(words) not in text
     for words in kept:
