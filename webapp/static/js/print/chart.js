@@ -25,6 +25,8 @@ export function trendChart(points, label) {
   const y = (v) => pad.top + ((10 - v) / 10) * (height - pad.top - pad.bottom);
   const chart = el("svg", { viewBox: `0 0 ${width} ${height}`, class: "report-svg", role: "img" });
   chart.setAttribute("aria-label", label);
+  // Positions are mirrored by hand for right-to-left pages, so anchors keep their LTR sense.
+  chart.setAttribute("direction", "ltr");
   for (const v of [0, 5, 10]) {
     chart.append(el("line", { x1: pad.side, x2: width - pad.side, y1: y(v), y2: y(v), class: "trend-grid" }));
     const text = el("text", {
