@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE
+from tests.browser.test_offline import offline_site  # noqa: F401  (fixture)
 from webapp import ROOT
 from webapp.content import load
 from webapp.i18n import NAMES
@@ -422,3 +423,24 @@ def test_a_guide_prints_as_a_clean_document_without_navigation(
     for words in kept:
         assert normalise(words) in text
     assert normalise(LIBRARY.languages[lang].spots[9].find[0]) in text
+
+
+def test_the_report_and_the_routine_card_work_offline(offline_site):  # noqa: F811
+    # Given one online visit to the home page, and then no server at all
+    url, context = offline_site
+    page = context.new_page()
+    # When the reader opens the report, with history on the device
+    page.goto(f"{url}/en/history/report")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Report for a clinician")
+    page.evaluate(
+        "(s) => localStorage.setItem('knotwise.sessions', JSON.stringify(s))", [HISTORY[-1]]
+    )
+    page.get_by_label("From", exact=True).fill("2026-01-01")
+    page.get_by_label("To", exact=True).fill("2026-12-31")
+    page.get_by_role("button", name="Show report").click()
+    # Then it is made from the saved copy
+    expect(page.locator(".report-summary")).to_contain_text("1 session over 1 day")
+    # And a routine's card still gets its QR code
+    page.goto(f"{url}/en/routines/low-back")
+    expect(page.locator(".print-card .qr-code")).to_be_attached()
+    page.close()

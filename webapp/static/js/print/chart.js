@@ -28,7 +28,8 @@ export function trendChart(points, label) {
   // Positions are mirrored by hand for right-to-left pages, so anchors keep their LTR sense.
   chart.setAttribute("direction", "ltr");
   for (const v of [0, 5, 10]) {
-    chart.append(el("line", { x1: pad.side, x2: width - pad.side, y1: y(v), y2: y(v), class: "trend-grid" }));
+    const grid = { x1: pad.side, x2: width - pad.side, y1: y(v), y2: y(v), class: "trend-grid" };
+    chart.append(el("line", grid));
     const text = el("text", {
       x: rtl ? width - pad.side + 4 : pad.side - 4,
       y: y(v) + 4,

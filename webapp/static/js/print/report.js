@@ -5,21 +5,32 @@ import { ownRoutines, sessions } from "../store.js";
 import { fill, number, pageLang, sideName, t, toolName } from "../words.js";
 import { trendChart } from "./chart.js";
 import { toCsv } from "./csv.js";
-import { change, dayStart, daysBefore, groups, localDay, records, sessionsOf, span } from "./report-data.js";
+import {
+  change,
+  dayStart,
+  daysBefore,
+  groups,
+  localDay,
+  records,
+  sessionsOf,
+  span,
+} from "./report-data.js";
 
 const DEFAULT_DAYS = 28;
 
 /** Return the report's own words, in the page's language. */
 function say(key, vars = {}) {
-  const span = document.querySelector(`#report-words`).content.querySelector(`[data-key="${key}"]`);
-  return fill(span ? span.textContent : key, vars);
+  const words = document.getElementById("report-words").content;
+  const found = words.querySelector(`[data-key="${key}"]`);
+  return fill(found ? found.textContent : key, vars);
 }
 
 /** Return "12 sessions" with the plural form the page's language needs. */
 function sessionCount(count) {
   const category = new Intl.PluralRules(pageLang()).select(count);
-  const words = document.querySelector("#report-words").content;
-  const form = words.querySelector(`[data-key="sessions.${category}"]`) ||
+  const words = document.getElementById("report-words").content;
+  const form =
+    words.querySelector(`[data-key="sessions.${category}"]`) ||
     words.querySelector('[data-key="sessions.other"]');
   return fill(form.textContent, { count: number(count) });
 }
@@ -98,8 +109,10 @@ function row({ record, step }) {
 
 /** Draw one spot's (or unknown routine's) section: its chart and its table. */
 function spotSection(group) {
-  const section = document.getElementById("report-spot").content.firstElementChild.cloneNode(true);
-  const name = group.spot !== null ? spot(group.spot).name : say("unknown-spots", { routine: group.routine });
+  const item = document.getElementById("report-spot").content.firstElementChild;
+  const section = item.cloneNode(true);
+  const name =
+    group.spot !== null ? spot(group.spot).name : say("unknown-spots", { routine: group.routine });
   section.dataset.spot = group.spot ?? "";
   const badge = section.querySelector(".spot-number");
   if (group.spot !== null) badge.textContent = number(group.spot);
@@ -125,7 +138,8 @@ async function render(root, state) {
   const spotGroups = groups(list);
   state.list = list;
   state.period = [from, to];
-  root.querySelector(".report-title").textContent = dateFormat().formatRange(dayStart(from), dayStart(to));
+  const title = dateFormat().formatRange(dayStart(from), dayStart(to));
+  root.querySelector(".report-title").textContent = title;
   root.querySelector(".report-summary").textContent = summary(list, spotGroups);
   root.querySelector(".report-spots").replaceChildren(...spotGroups.map(spotSection));
 }
