@@ -50,10 +50,24 @@ def _two_item_pattern(locale) -> str:
     return "{0} {1}"
 
 
+def plural_samples() -> list[tuple[str, int]]:
+    """Return one number per plural category of the locale, e.g. [("one", 1), ("other", 0)].
+
+    A template renders each plural form once with them, and scripts pick the form with
+    Intl.PluralRules: gettext's plural rules and CLDR's agree on these categories.
+    """
+    locale = get_locale()
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(locale.plural_form(n), n)
+    return list(samples.items())
+
+
 @bp.context_processor
 def _helpers() -> dict:
     return {
         "duration": duration,
+        "plural_samples": plural_samples,
         "limits": {"min": MIN_SECONDS, "max": MAX_SECONDS, "steps": MAX_STEPS},
         "all_tools": TOOLS,
         "all_sides": SIDES,
@@ -89,6 +103,12 @@ def edit():
 def history():
     """Show the sessions and ratings kept on this device, with export, import and delete."""
     return render_template("routines/history.html")
+
+
+@bp.route("/history/report")
+def report():
+    """Make a report of the history for a clinician, on the device, for a chosen period."""
+    return render_template("routines/report.html", routines=library().routines.values())
 
 
 def init_app(app: Flask) -> None:

@@ -1,6 +1,7 @@
 // What a valid own routine, session or export looks like; used before anything is saved.
 export const LIMITS = { name: 60, minSteps: 1, maxSteps: 50, minSeconds: 5, maxSeconds: 600 };
 export const MAX_SESSIONS = 5000;
+const MAX_NOTE = 500;
 const SIDES = ["left", "right", "both", "centre"];
 const SETTINGS = ["chime", "vibrate", "speech"];
 const MAX_SESSION_SECONDS = 24 * 3600;
@@ -87,7 +88,15 @@ export function checkSession(session, where = "session") {
     completed: session.completed,
     before: checkRating(session.before, `${where}.before`),
     after: checkRating(session.after, `${where}.after`),
+    ...checkNote(session.note, `${where}.note`),
   };
+}
+
+/** Check a session's optional note (added on the history page); return {note} or {}. */
+function checkNote(note, where) {
+  if (note === undefined || note === null || note === "") return {};
+  if (typeof note !== "string" || note.length > MAX_NOTE) throw new InvalidData(where);
+  return { note };
 }
 
 function checkSettings(settings) {

@@ -102,13 +102,21 @@ function wireRating(root, li, session) {
     form.querySelector(`label[data-for="${key}"]`).htmlFor = select.id;
     select.value = session[key] === null || session[key] === undefined ? "" : String(session[key]);
   }
+  const note = form.querySelector('[data-field="note"]');
+  note.id = `${session.id}-note`;
+  form.querySelector('label[data-for="note"]').htmlFor = note.id;
+  note.value = session.note || "";
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = (key) => {
       const raw = form.querySelector(`[data-field="${key}"]`).value;
       return raw === "" ? null : Number(raw);
     };
-    await updateSession(session.id, { before: value("before"), after: value("after") });
+    await updateSession(session.id, {
+      before: value("before"),
+      after: value("after"),
+      note: note.value.trim(),
+    });
     await render(root);
     root.querySelector(".data-status").textContent = t("saved-rating");
     root.querySelector(`[data-session="${session.id}"] .session-rate summary`)?.focus();
@@ -143,6 +151,9 @@ async function render(root) {
     } else {
       ratingLine.remove();
     }
+    const noteLine = li.querySelector(".session-note");
+    if (session.note) noteLine.textContent = session.note;
+    else noteLine.remove();
     wireRating(root, li, session);
     ol.append(li);
   }

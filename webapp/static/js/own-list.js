@@ -1,4 +1,5 @@
 // The reader's own routines on the routines page: play, edit, share, delete.
+import { showQr } from "./print/qr.js";
 import { shareLink } from "./share.js";
 import { deleteRoutine, ownRoutines } from "./store.js";
 import { totalSeconds } from "./timeline.js";
@@ -10,6 +11,8 @@ async function share(routine, card, section) {
   const panel = card.querySelector(".own-share-panel");
   const input = panel.querySelector(".own-share-link");
   input.value = link;
+  const qr = panel.querySelector(".share-qr");
+  showQr(qr.querySelector(".qr"), link, qr.dataset.qrLabel);
   panel.hidden = false;
   const status = section.querySelector(".own-status");
   if (navigator.share) {

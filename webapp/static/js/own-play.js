@@ -1,7 +1,8 @@
 // Play an own routine (#own-…) or a shared one (#share=…): everything comes from the device
 // or the link, so this page works offline and the server never sees the routine.
 import { setupPlayer } from "./player.js";
-import { isShared, readShared } from "./share.js";
+import { ownCard } from "./print/card.js";
+import { isShared, readShared, shareLink } from "./share.js";
 import { catalog, spot, spotDiagram } from "./spots.js";
 import { ownRoutine, saveRoutine } from "./store.js";
 import { totalSeconds } from "./timeline.js";
@@ -81,6 +82,7 @@ export default async function enhanceOwnPlay() {
     article.querySelector(".own-edit").href = `${article.dataset.editUrl}#${routine.id}`;
   }
   render(article, routine);
+  ownCard(routine, shareLink(routine, window.location.pathname));
   setupPlayer({
     name: routine.name,
     routineId: routine.id || null,

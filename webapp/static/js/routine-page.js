@@ -1,5 +1,6 @@
 // A built-in routine's page: its steps are read from the page itself.
 import { setupPlayer } from "./player.js";
+import { builtInCard } from "./print/card.js";
 
 /** Make the built-in routine on this page playable. */
 export default function enhanceRoutinePage() {
@@ -11,5 +12,6 @@ export default function enhanceRoutinePage() {
     seconds: Number(li.dataset.seconds),
     cue: li.dataset.cue,
   }));
+  builtInCard();
   setupPlayer({ name: article.dataset.routineName, routineId: article.dataset.routineId, steps });
 }

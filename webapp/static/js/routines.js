@@ -9,6 +9,7 @@ export async function enhanceRoutines() {
     "page-routines-play": "./own-play.js",
     "page-routines-edit": "./editor.js",
     "page-routines-history": "./history.js",
+    "page-routines-report": "./print/report.js",
   };
   if (!pages[body]) return;
   for (const note of document.querySelectorAll(".needs-js")) note.remove();

@@ -16,6 +16,7 @@ export function spot(number) {
     tools: el.dataset.tools.split(" "),
     cue: el.dataset.cue,
     side: el.dataset.side, // the usual side: centre where both sides are worked at once
+    redFlags: (el.dataset.redFlags || "").split(" ").filter(Boolean), // red-flag sets
   };
 }
 
