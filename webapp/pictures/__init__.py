@@ -92,15 +92,12 @@ def library_of(app: Flask) -> Library:
     return app.extensions["content"]
 
 
-def technique_picture(number: int, tool: str, lang: str, small: bool = False) -> Markup:
+def technique_picture(number: int, tool: str, lang: str) -> Markup:
     """Return the inline SVG of a technique, named in the page's language."""
     pictures, names = current_app.extensions["pictures"]
     picture = pictures[number, tool]
     label = escape(names.get(lang, names[next(iter(names))])[number, tool])
-    if small:
-        head, title = 'aria-hidden="true" focusable="false"', ""
-    else:
-        head, title = f'role="img" aria-label="{label}"', f"<title>{label}</title>"
+    head, title = f'role="img" aria-label="{label}"', f"<title>{label}</title>"
     x, y, w, h = picture.box
     # The width and height give the picture its shape; CSS scales it to the page.
     size = f'viewBox="{x} {y} {w} {h}" width="{w * SCALE}" height="{h * SCALE}"'

@@ -3,9 +3,9 @@ side, and close-ups of the hands at the neck, jaw, chest and shoulder blade."""
 
 from __future__ import annotations
 
-from .body import THIGH, Body
+from .body import Body
 from .draw import Canvas, at
-from .kit import BACK, BALL, STAND_HIP, pose
+from .kit import BACK, BALL, STAND_HIP, draw_helper_behind, kneeling_helper, pose
 
 FLOOR = 150
 HIP_SIDE = 0.02  # the side of the hip, below the rim of the pelvis
@@ -72,19 +72,9 @@ def side_helper(where: str, tool: str) -> Canvas:
         far_arm=(180, 180, 180),
     )
     spot = body.across(HIP_SIDE, 15)
-    elbow = at(spot, -90, 5)
-    hip = (spot[0] + 34, FLOOR - 4 - THIGH)
-    shoulder = at(elbow, -75, 22)
-    import math
-
-    trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
-    helper = Body(hip, trunk=trunk, head=trunk - 20, facing=-1, helper=True)
-    wrist = at(elbow, 188, 21)
-    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, 188, 8)]
+    helper = kneeling_helper(spot, FLOOR)
     c.floor(FLOOR, 20, 200)
-    helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
-    for leg in ("far_leg", "near_leg"):  # the kneeling legs are hidden behind the person
-        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
+    draw_helper_behind(c, helper)
     body.draw(c, after=("near_arm",))
     helper.draw_limb(c, "near_arm")
     c.marker(spot)

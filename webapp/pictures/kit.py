@@ -51,6 +51,33 @@ def feet_down(body: Body, floor: float) -> None:
         body.joints[name] = [hip, knee, ankle, at(ankle, 0, FOOT)]
 
 
+def kneeling_helper(spot: Point, floor: float) -> Body:
+    """A helper kneeling beyond the person, leaning the forearm just below the elbow on the spot."""
+    elbow = at(spot, -90, 5)
+    hip = (spot[0] + 34, floor - 4 - THIGH)
+    shoulder = at(elbow, -75, 22)
+    trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+    helper = Body(
+        hip,
+        trunk=trunk,
+        head=trunk - 20,
+        facing=-1,
+        helper=True,
+        near_leg=(92, 0, 0),
+        far_leg=(88, 0, 0),
+    )
+    wrist = at(elbow, 188, 21)
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, 188, 8)]
+    return helper
+
+
+def draw_helper_behind(c: Canvas, helper: Body) -> None:
+    """Draw what shows of a kneeling helper behind the person: trunk, head, tops of the thighs."""
+    helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
+    for leg in ("far_leg", "near_leg"):  # the rest of the legs is hidden behind the person
+        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
+
+
 def chair(c: Canvas, seat: Point, back: bool = True, floor: float = 150) -> None:
     """Draw a chair seen from the side: seat, legs and (if wanted) a backrest on the left."""
     x, y = round(seat[0]), round(seat[1])

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .kit import BACK, BALL, feet_down, place, pose
+from .kit import BACK, BALL, draw_helper_behind, feet_down, kneeling_helper, place, pose
 
 FLOOR = 120
 
@@ -72,27 +70,9 @@ def prone_helper(where: str, tool: str) -> Canvas:
     c = Canvas()
     body = _prone(110, True)
     spot = body.back(BACK[where])
-    elbow = at(spot, -90, 5)
-    hip = (spot[0] + 34, FLOOR - 4 - THIGH)
-    shoulder = at(elbow, -75, 22)
-    trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
-    helper = Body(
-        hip,
-        trunk=trunk,
-        head=trunk - 20,
-        facing=-1,
-        helper=True,
-        near_leg=(92, 0, 0),
-        far_leg=(88, 0, 0),
-        far_arm=(100, 170, 170),
-    )
-    start = helper.joints["near_arm"][0]
-    wrist = at(elbow, 188, 21)
-    helper.joints["near_arm"] = [start, elbow, wrist, at(wrist, 188, 8)]
+    helper = kneeling_helper(spot, FLOOR)
     c.floor(FLOOR, 30, 200)
-    helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
-    for leg in ("far_leg", "near_leg"):  # the kneeling legs are hidden behind the person
-        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
+    draw_helper_behind(c, helper)
     c.shape(
         [at(body.hip, a, r) for a, r in ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))], "p"
     )
