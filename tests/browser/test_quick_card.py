@@ -53,7 +53,8 @@ def open_choices(page: Page) -> Locator:
     """Press "Treat this spot now" and return the choices it shows."""
     page.get_by_role("button", name="Treat this spot now").click()
     choices = page.locator("#treat-panel")
-    expect(choices).to_be_visible()
+    # The first press loads the player's modules and markup: allow for a slow, busy machine
+    expect(choices).to_be_visible(timeout=20_000)
     return choices
 
 
