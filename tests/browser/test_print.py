@@ -417,7 +417,7 @@ def test_a_guide_prints_as_a_clean_document_without_navigation(
     ]
     page.emulate_media(media="print")
     pages, text = pdf_text(page.pdf(format="A4"))
-    assert pages <= 3  # in two columns on A4; on screen this guide is 8 phone screens long
+    assert pages <= 4  # in two columns on A4; on screen this guide is about 10 phone screens long
     for words in navigation:
         assert normalise(words) not in text
     for words in kept:
