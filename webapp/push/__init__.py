@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, calendar, cli, db, endpoints, page, ratelimit, sender, vapid
+from . import api, calendar, cli, db, endpoints, message, page, ratelimit, sender, vapid
 
 DEFAULTS = {
     "DATABASE_URL": None,
@@ -12,6 +12,7 @@ DEFAULTS = {
     "VAPID_SUBJECT": None,
     "PUSH_ENDPOINT_ALLOWLIST": " ".join(endpoints.DEFAULT_ALLOWLIST),
     "PUSH_TEST_ORIGINS": "",
+    "PUBLIC_ORIGIN": None,
     "PUSH_MAX_BODY": 8 * 1024,
     "RATE_LIMIT_SUBSCRIBE": "10/60",
     "RATE_LIMIT_TEST": "5/60",
@@ -37,6 +38,7 @@ def init_app(app: Flask) -> None:
     db.init_app(app)
     vapid.init_app(app)
     app.extensions["push_allowlist"] = allowlist
+    app.extensions["push_origin"] = message.public_origin(app.config["PUBLIC_ORIGIN"])
     app.extensions["push_limiter"] = ratelimit.Limiter()
     app.extensions["push_sender"] = sender.Sender(app.extensions["push_vapid"], allowlist)
     app.register_blueprint(api.bp)
