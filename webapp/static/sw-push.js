@@ -65,7 +65,8 @@
 
   /** Return the notification a push describes: Declarative Web Push, or the older flat form. */
   function describe(data) {
-    const declared = data.web_push === 8030 && data.notification && typeof data.notification === "object";
+    const declared =
+      data.web_push === 8030 && data.notification && typeof data.notification === "object";
     const shown = declared ? data.notification : data;
     const extra = declared && shown.data && typeof shown.data === "object" ? shown.data : data;
     return {
