@@ -39,8 +39,8 @@ Object.defineProperty(navigator, 'audioSession', { value: { type: 'auto' } });
 
 def track_state(page: Page) -> dict:
     return page.evaluate(
-        f"""() => {{ const a = {TRACK};
-          return a && {{ src: a.src, duration: a.duration, paused: a.paused, at: a.currentTime }}; }}"""
+        f"""() => {{ const a = {TRACK}; return a &&
+          {{ src: a.src, duration: a.duration, paused: a.paused, at: a.currentTime }}; }}"""
     )
 
 
@@ -61,6 +61,20 @@ def wait_for_track(page: Page, timeout: float = 15.0) -> dict:
             return state
         assert time.monotonic() < deadline, f"no track playing: {state}"
         page.wait_for_timeout(100)
+
+
+def set_hidden(page: Page, hidden: bool) -> None:
+    """Make the page hidden or visible, as locking or unlocking a phone does, and say so."""
+    page.evaluate(
+        """(hidden) => {
+          const state = hidden ? 'hidden' : 'visible';
+          Object.defineProperty(document, 'visibilityState', {value: state, configurable: true});
+          Object.defineProperty(document, 'hidden', {value: hidden, configurable: true});
+          if (hidden) window.__lock.released = true;  // the system lets a hidden page's lock go
+          document.dispatchEvent(new Event('visibilitychange'));
+        }""",
+        hidden,
+    )
 
 
 def expected_cues(page: Page) -> tuple[float, list[tuple[float, str]]]:
@@ -188,14 +202,7 @@ def test_a_hidden_or_frozen_page_keeps_the_track_playing(live_server, context, p
     page.get_by_role("button", name="Start").click()
     wait_for_track(page)
     # When the page is hidden (the screen locks) and its scripts are frozen for two seconds
-    page.evaluate(
-        """() => {
-          Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
-          Object.defineProperty(document, 'hidden', {value: true, configurable: true});
-          window.__lock.released = true;  // as the system does with a hidden page's lock
-          document.dispatchEvent(new Event('visibilitychange'));
-        }"""
-    )
+    set_hidden(page, True)
     before = track_state(page)["at"]
     cdp = context.new_cdp_session(page)
     cdp.send("Page.setWebLifecycleState", {"state": "frozen"})
@@ -208,13 +215,7 @@ def test_a_hidden_or_frozen_page_keeps_the_track_playing(live_server, context, p
     expect(player(page).get_by_role("button", name="Pause")).to_be_visible()
     # And when the page is looked at again, the screen is kept on again
     locks = page.evaluate("window.__log.filter((e) => e === 'lock').length")
-    page.evaluate(
-        """() => {
-          Object.defineProperty(document, 'visibilityState', {value: 'visible', configurable: true});
-          Object.defineProperty(document, 'hidden', {value: false, configurable: true});
-          document.dispatchEvent(new Event('visibilitychange'));
-        }"""
-    )
+    set_hidden(page, False)
     page.wait_for_timeout(100)
     assert page.evaluate("window.__log.filter((e) => e === 'lock').length") == locks + 1
 
