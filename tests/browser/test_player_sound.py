@@ -237,3 +237,26 @@ def test_mixing_with_music_can_be_turned_off_and_is_remembered(live_server, page
     page.get_by_role("checkbox", name="Play along with my music").check()
     page.get_by_role("button", name="Start").click()
     assert page.evaluate("navigator.audioSession.type") == "ambient"
+
+
+SHORT_ROUTINE = """
+localStorage.setItem('knotwise.routines', JSON.stringify([{ id: 'own-short', name: 'Short',
+  steps: [{ spot: 7, tool: 'fingertips', side: 'left', seconds: 5 }] }]));
+"""
+
+
+def test_the_track_ends_the_session_with_one_done_cue_not_two(live_server, page: Page):
+    # Given a 10-second routine of the reader's own (a 5-second lead-in, 5 seconds of pressing)
+    page.add_init_script(SPY + SHORT_ROUTINE)
+    page.goto(f"{live_server.url}/en/routines/play#own-short")
+    page.get_by_role("button", name="Start").click()
+    wait_for_track(page)
+    tones = page.evaluate("window.__liveTones")
+    # When it plays to the end
+    done = player(page).locator(".player-done")
+    expect(done.get_by_role("heading", name="Done")).to_be_visible(timeout=15_000)
+    # Then the track's own "done" cue was the only one: the page did not chime it again
+    assert page.evaluate("window.__liveTones") == tones
+    assert page.evaluate("window.__log").count("vibrate") >= 3  # start, go, end
+    page.wait_for_timeout(2000)
+    assert track_state(page)["paused"] and not track_state(page)["src"]

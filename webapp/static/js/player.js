@@ -170,8 +170,9 @@ export function setupPlayer({ name, routineId, steps }) {
   /** End the session: keep it in the history and show the Done screen. */
   function finish(completed, skipped = false) {
     if (!timeline || sessionId === "ending") return;
-    const trackSaidDone = track.playing && !skipped; // its "done" cue has just sounded
-    track.stop();
+    const trackSaidDone = completed && track.playing && !skipped; // its "done" cue sounds
+    if (trackSaidDone) track.finishSoon();
+    else track.stop();
     clearLockScreen();
     stopClock();
     if (!timeline.finished) timeline.finish(now());

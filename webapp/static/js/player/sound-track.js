@@ -4,6 +4,7 @@
 import { renderTrack, silence } from "./track.js";
 
 const DRIFT = 0.25; // seconds the track may be off the session's clock before it is moved
+const TAIL_MS = 1500; // how long a finished session's track may sound on
 
 export class SoundTrack {
   /** Make the (hidden) element inside the player; `on` has pause, play, ended and time. */
@@ -76,6 +77,14 @@ export class SoundTrack {
   release() {
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = null;
+  }
+
+  /** Let the track's last moment (the "done" cue) sound out, then stop. */
+  finishSoon() {
+    this.round += 1;
+    this.ready = false;
+    const round = this.round;
+    setTimeout(() => round === this.round && this.stop(), TAIL_MS);
   }
 
   /** Stop for good: silence, and free the track. */
