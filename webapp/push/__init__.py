@@ -38,7 +38,9 @@ def init_app(app: Flask) -> None:
     db.init_app(app)
     vapid.init_app(app)
     app.extensions["push_allowlist"] = allowlist
-    app.extensions["push_origin"] = message.public_origin(app.config["PUBLIC_ORIGIN"])
+    app.extensions["push_origin"] = message.public_origin(
+        app.config["PUBLIC_ORIGIN"], testing=bool(app.config.get("TESTING"))
+    )
     app.extensions["push_limiter"] = ratelimit.Limiter()
     app.extensions["push_sender"] = sender.Sender(app.extensions["push_vapid"], allowlist)
     app.register_blueprint(api.bp)

@@ -24,10 +24,11 @@ _ORIGIN = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?|http://\[::1\](:[0-9]{
 log = logging.getLogger(__name__)
 
 
-def public_origin(value: object) -> str:
+def public_origin(value: object, testing: bool = False) -> str:
     """Read PUBLIC_ORIGIN (scheme, host and port only), failing start-up on anything else."""
     if not value:
-        log.warning("PUBLIC_ORIGIN is not set: notifications open %s", DEV_ORIGIN)
+        if not testing:
+            log.warning("PUBLIC_ORIGIN is not set: notifications open %s", DEV_ORIGIN)
         return DEV_ORIGIN
     origin = str(value).strip().rstrip("/").lower()
     if not _ORIGIN.fullmatch(origin):

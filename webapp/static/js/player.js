@@ -47,9 +47,11 @@ export function setupPlayer({ name, routineId, steps }) {
   const options = playerSettings(launch, lang);
   // The session's sound, played by an <audio> element so it goes on when the screen locks; it
   // follows the session, and a pause or play from the lock screen or headphones leads it.
+  const pauseIfRunning = () => timeline && timeline.running && togglePause();
+  const resumeIfPaused = () => timeline && timeline.paused && togglePause();
   const track = new SoundTrack(dialog, {
-    pause: () => timeline && timeline.running && togglePause(),
-    play: () => timeline && timeline.paused && togglePause(),
+    pause: pauseIfRunning,
+    play: resumeIfPaused,
     ended: () => timeline && !timeline.finished && finishWithTrack(),
     time: () => tick(),
   });
@@ -125,8 +127,8 @@ export function setupPlayer({ name, routineId, steps }) {
     view.showSegment(timeline);
     view.showTime(timeline, now());
     handleLockScreen({
-      play: () => timeline && timeline.paused && togglePause(),
-      pause: () => timeline && timeline.running && togglePause(),
+      play: resumeIfPaused,
+      pause: pauseIfRunning,
       nexttrack: () => move("skip"),
       previoustrack: () => move("back"),
     });
