@@ -80,12 +80,16 @@ def close_push_app(app) -> None:
     app.extensions["push_sender"].close()
 
 
+PUBLIC_ORIGIN = "https://knotwise.example"  # where notifications open, in reminder tests
+
+
 def push_config(instance, push_service, **more) -> dict:
     """Return app settings for reminder tests: the loopback push service is allowed."""
     return {
         "TESTING": True,
         "INSTANCE_PATH": str(instance),
         "PUSH_TEST_ORIGINS": push_service.url,
+        "PUBLIC_ORIGIN": PUBLIC_ORIGIN,
         "RATE_LIMIT_SUBSCRIBE": "1000/1",
         "RATE_LIMIT_TEST": "1000/1",
         **more,

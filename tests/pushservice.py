@@ -18,6 +18,7 @@ import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import http_ece
 from cryptography.exceptions import InvalidSignature
@@ -75,6 +76,34 @@ class State:
     errors: list = field(default_factory=list)
     delay: float = 0.0  # seconds to take over each answer, like a slow real service
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+# Members of a declarative push message and of its notification (W3C Push API, "declarative
+# push message"); anything else is not part of the format.
+DECLARATIVE_MEMBERS = {"web_push", "notification", "app_badge", "mutable"}
+NOTIFICATION_MEMBERS = {
+    "title", "dir", "lang", "body", "navigate", "tag", "image", "icon", "badge", "vibrate",
+    "timestamp", "renotify", "silent", "require_interaction", "data", "actions",
+}  # fmt: skip
+
+
+def declarative(message: dict, origin: str) -> dict:
+    """Check a push is valid Declarative Web Push JSON opening `origin`; return its notification."""
+    assert set(message) <= DECLARATIVE_MEMBERS, set(message) - DECLARATIVE_MEMBERS
+    assert message["web_push"] == 8030
+    assert isinstance(message.get("mutable", False), bool)
+    notification = message["notification"]
+    assert set(notification) <= NOTIFICATION_MEMBERS, set(notification) - NOTIFICATION_MEMBERS
+    assert isinstance(notification["title"], str) and notification["title"]
+    for name in ("body", "lang", "tag"):
+        assert isinstance(notification.get(name, ""), str), name
+    assert notification.get("dir", "auto") in ("auto", "ltr", "rtl")
+    assert isinstance(notification.get("silent", False), bool)
+    for name in ("navigate", "icon", "badge"):
+        if name in notification or name == "navigate":
+            url = urlsplit(notification[name])
+            assert f"{url.scheme}://{url.netloc}" == origin, (name, notification[name])
+    return notification
 
 
 def verify_vapid(header: str, expected_key: str, audience: str) -> dict:

@@ -15,6 +15,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from tests.conftest import PUBLIC_ORIGIN
+from tests.pushservice import declarative
 from webapp import i18n
 from webapp.push import endpoints
 from webapp.push.db import Reminder, Subscription
@@ -74,15 +76,15 @@ def test_due_reminder_arrives_decrypted_in_the_subscribers_language(push_app, pu
         expected = _("Time for your routine")
     if lang != "en":
         assert expected != "Time for your routine", f"{lang} catalog lacks the reminder title"
-    assert message["type"] == "reminder"
-    assert message["id"] == "r-1"
-    assert message["lang"] == lang
-    assert message["dir"] == i18n.direction(lang)
-    assert message["title"] == expected
-    assert "{routine}" in message["title_named"]
-    assert set(message) == {
-        "v", "type", "id", "lang", "dir", "title", "title_named", "body", "url", "icon", "badge"
-    }  # fmt: skip
+    shown = declarative(message, PUBLIC_ORIGIN)
+    assert shown["title"] == expected
+    assert (shown["lang"], shown["dir"]) == (lang, "rtl" if lang == "ar" else "ltr")
+    # The reminders page, with only the opaque id: the device maps it to the routine
+    assert shown["navigate"] == f"{PUBLIC_ORIGIN}/{lang}/reminders#reminder=r-1"
+    assert shown["tag"] == "knotwise-reminder-r-1"
+    assert message["mutable"] is True
+    assert shown["data"]["id"] == "r-1" and shown["data"]["type"] == "reminder"
+    assert "{routine}" in shown["data"]["title_named"]
     assert delivery.headers["urgency"] == "high"
     assert 60 <= int(delivery.headers["ttl"]) <= 900
     assert delivery.claims["aud"] == push_service.url
@@ -186,7 +188,7 @@ def test_a_crash_mid_batch_loses_nothing(push_app, push_service):
     stats = send_due(push_app, MONDAY_0730_BERLIN + timedelta(seconds=301))
     assert stats.sent == 1
     (delivery,) = push_service.deliveries(subscriber)
-    assert delivery.message["id"] == "r-1"
+    assert delivery.message["notification"]["data"]["id"] == "r-1"
 
 
 def test_paused_and_snoozed_reminders_are_not_sent(push_app, push_service):
@@ -271,7 +273,7 @@ def test_two_dispatchers_at_once_send_each_reminder_exactly_once(push_app, push_
     assert push_service.state.errors == []
     counts = push_service.state.counts
     assert sorted(counts[s.token] for s in subscribers) == [3] * 60
-    ids = [d.message["id"] for d in push_service.deliveries()]
+    ids = [d.message["notification"]["data"]["id"] for d in push_service.deliveries()]
     assert len(ids) == len(set(ids)) == 180
 
 
@@ -289,4 +291,4 @@ def test_the_run_loop_sends_as_reminders_come_due_and_stops_when_told(push_app, 
         loop.join(10)
         push_app.config["DISPATCH_POLL_SECONDS"] = 15
     assert not loop.is_alive()
-    assert push_service.deliveries(subscriber)[0].message["id"] == "r-1"
+    assert push_service.deliveries(subscriber)[0].message["notification"]["data"]["id"] == "r-1"

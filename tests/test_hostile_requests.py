@@ -190,12 +190,18 @@ def test_a_failing_api_view_answers_json_with_the_headers(tmp_path):
         assert header in response.headers
 
 
-@pytest.mark.parametrize("public", [None, "https://knotwise.example.org"])
-def test_calendar_links_come_from_configuration_never_from_the_host(tmp_path, public):
-    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "PUBLIC_URL": public})
+@pytest.mark.parametrize(
+    ("public", "origin"),
+    [
+        (None, "http://127.0.0.1:5000"),
+        ("https://knotwise.example.org", "https://knotwise.example.org"),
+    ],
+)
+def test_calendar_links_come_from_configuration_never_from_the_host(tmp_path, public, origin):
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "PUBLIC_ORIGIN": public})
     form = {"lang": "es", "timezone": "UTC", "time": "07:30", "days": "mon", "title": "Cuello"}
     headers = {"Host": FORGED, "X-Forwarded-Host": FORGED}
     response = app.test_client().post("/api/calendar.ics", data=form, headers=headers)
     assert response.status_code == 200
     assert FORGED.encode() not in response.data
-    assert f"URL:{public or ''}/es/routines/".encode() in response.data
+    assert f"URL:{origin}/es/routines/".encode() in response.data

@@ -11,12 +11,15 @@ import stat
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from tests.conftest import close_push_app, push_config
+from tests.conftest import PUBLIC_ORIGIN, close_push_app, push_config
+from tests.pushservice import declarative
 from webapp import create_app
 from webapp.push.db import Reminder, Subscription
 
@@ -342,17 +345,22 @@ def test_unsubscribing_removes_everything_the_server_kept(api, push_app):
     assert again.status_code == 404
 
 
-def test_test_notification_arrives_in_the_subscribers_language(api, push_service):
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_test_notification_arrives_in_the_subscribers_language(api, push_app, push_service, lang):
     subscriber = push_service.subscriber()
     created = api.post(
-        API, json=body(subscriber.endpoint, subscription=subscriber.subscription())
+        API, json=body(subscriber.endpoint, subscription=subscriber.subscription(), lang=lang)
     ).json
     response = api.post(f"{API}/{created['id']}/test", headers=auth(created["token"]))
     assert response.status_code == 200 and response.json == {"sent": True}
     (delivery,) = push_service.deliveries(subscriber)
-    assert delivery.message["type"] == "test"
-    assert delivery.message["lang"] == "en"
-    assert delivery.message["title"] == "Reminders are on"
+    shown = declarative(delivery.message, PUBLIC_ORIGIN)
+    with push_app.app_context(), force_locale(lang):
+        title = _("Reminders are on")
+    assert lang == "en" or title != "Reminders are on"  # the catalog translates it
+    assert (shown["data"]["type"], shown["title"], shown["lang"]) == ("test", title, lang)
+    assert shown["dir"] == ("rtl" if lang == "ar" else "ltr")
+    assert shown["navigate"] == f"{PUBLIC_ORIGIN}/{lang}/reminders"
     assert push_service.state.errors == []
 
 
@@ -429,6 +437,8 @@ def test_vapid_key_can_come_from_the_environment(tmp_path, push_service):
         ({"VAPID_PRIVATE_KEY": "bm90IGEga2V5"}, "VAPID_PRIVATE_KEY"),
         ({"VAPID_SUBJECT": "admin@example.com"}, "VAPID_SUBJECT"),
         ({"RATE_LIMIT_TEST": "lots"}, "rate limit"),
+        ({"PUBLIC_ORIGIN": "https://knotwise.example/en/"}, "PUBLIC_ORIGIN"),
+        ({"PUBLIC_ORIGIN": "javascript:alert(1)"}, "PUBLIC_ORIGIN"),
     ],
 )
 def test_bad_settings_stop_the_app_at_start_up(tmp_path, push_service, settings_, message):

@@ -11,6 +11,7 @@ CSP = "; ".join(
     (
         "default-src 'self'",
         "img-src 'self' data:",
+        "media-src 'self' blob:",  # the player's sound track is made on the device
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",

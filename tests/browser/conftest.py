@@ -106,7 +106,9 @@ def reminders_server(tmp_path_factory, push_service) -> Iterator[LiveServer]:
     from tests.conftest import close_push_app, push_config
 
     instance = tmp_path_factory.mktemp("reminders-live")
-    server = LiveServer(push_config(instance, push_service)).start()
+    server = LiveServer(push_config(instance, push_service))
+    server.config["PUBLIC_ORIGIN"] = server.url  # notifications open this server's pages
+    server.start()
     yield server
     server.stop()
     close_push_app(server.app)

@@ -19,6 +19,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from sqlalchemy import text
 
 from tests.browser.axe import violations
+from tests.pushservice import declarative
 from webapp.push.message import payload
 
 PERMISSION_SPY = """
@@ -132,7 +133,8 @@ def test_whole_flow_with_permission_granted(context: BrowserContext, reminders, 
     page.get_by_role("button", name="Send a test").click()
     expect(page.get_by_role("status").filter(has_text="Test sent")).to_be_visible()
     (delivery,) = push_service.wait_for(1)
-    assert (delivery.message["type"], delivery.message["lang"]) == ("test", "en")
+    shown = declarative(delivery.message, reminders.url)
+    assert (shown["data"]["type"], shown["lang"]) == ("test", "en")
     assert push_service.state.errors == []
 
     # When they skip the next one, then pause and resume all
@@ -312,18 +314,19 @@ def test_a_push_shows_the_translated_notification_with_the_routine_named_locally
 
     with reminders.app.app_context():
         reminder, test = payload("reminder", lang, rid), payload("test", lang)
-    sent = json.loads(reminder)
+    sent = declarative(json.loads(reminder), reminders.url)
+    assert sent["dir"] == ("rtl" if lang == "ar" else "ltr")
 
     # When the server's push for that reminder arrives, twice
     push(reminder)
     push(reminder)
     # Then one notification shows, in the reader's language, naming the routine from this device
     (shown,) = wait_for_tags(page, f"knotwise-reminder-{rid}")
-    assert shown["title"] == sent["title_named"].replace("{routine}", routine)
+    assert shown["title"] == sent["data"]["title_named"].replace("{routine}", routine)
     if lang != "en":
         assert not shown["title"].startswith("Time for your routine")  # translated
     assert shown["body"] == sent["body"]
-    assert (shown["lang"], shown["dir"]) == (lang, "rtl" if lang == "ar" else "auto")
+    assert (shown["lang"], shown["dir"]) == (lang, sent["dir"])
     assert shown["icon"].endswith("/static/img/icon-192.png")
     assert shown["badge"].endswith("/static/img/badge-96.png")
     assert shown["data"]["url"] == f"/{lang}/routines/{routine_id}"
@@ -338,8 +341,15 @@ def test_a_push_shows_the_translated_notification_with_the_routine_named_locally
     titles = {n["tag"]: n["title"] for n in shown_now}
     assert [n["tag"] for n in shown_now].count(f"knotwise-reminder-{rid}") == 1  # replaced
     assert titles[f"knotwise-reminder-{rid}"] == shown["title"]
-    assert titles["knotwise-test-all"] == json.loads(test)["title"]
+    assert titles["knotwise-test-all"] == json.loads(test)["notification"]["title"]
     assert titles["knotwise-reminder-all"] == sent["title"]  # from this device's saved words
+    # When the push's own address is opened (as iOS does, without the service worker), this
+    # device turns the opaque id into the routine's page
+    page.goto(sent["navigate"])  # from the reminders page: only the fragment changes
+    expect(page).to_have_url(f"{reminders.url}/{lang}/routines/{routine_id}")
+    page.goto("about:blank")
+    page.goto(sent["navigate"])  # a fresh launch
+    expect(page).to_have_url(f"{reminders.url}/{lang}/routines/{routine_id}")
 
 
 @pytest.mark.parametrize(

@@ -93,8 +93,8 @@ def download():
     """Return the reader's reminder schedule as an .ics file to add to their calendar."""
     request.max_content_length = 4096
     lang, tz, minute, mask, title, path, minutes = _form()
-    # The link back comes from PUBLIC_URL, never from the request's Host header (forgeable).
-    url = (current_app.config.get("PUBLIC_URL") or "").rstrip("/") + path
+    # The link back comes from PUBLIC_ORIGIN, never from the request's Host header (forgeable).
+    url = current_app.extensions["push_origin"] + path
     now = datetime.now(UTC).replace(tzinfo=None)
     data = build(lang, tz, minute, mask, title, url, minutes, now)
     response = Response(data, mimetype="text/calendar")

@@ -1,10 +1,15 @@
-"""What a notification says: small JSON in the subscriber's language, with no routine in it."""
+"""What a notification says: Declarative Web Push JSON in the subscriber's language, with no
+routine in it (the device fills in the routine's name; see docs/reminders.md)."""
 
 from __future__ import annotations
 
 import json
+import logging
+import re
 from functools import lru_cache
+from urllib.parse import quote
 
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -12,6 +17,23 @@ from .. import i18n
 
 ICON = "/static/img/icon-192.png"
 BADGE = "/static/img/badge-96.png"
+DECLARATIVE = 8030  # the magic number that marks a Declarative Web Push message (RFC 8030)
+DEV_ORIGIN = "http://127.0.0.1:5000"
+_ORIGIN = re.compile(r"https?://[a-z0-9.-]+(:[0-9]{1,5})?|http://\[::1\](:[0-9]{1,5})?")
+
+log = logging.getLogger(__name__)
+
+
+def public_origin(value: object, testing: bool = False) -> str:
+    """Read PUBLIC_ORIGIN (scheme, host and port only), failing start-up on anything else."""
+    if not value:
+        if not testing:
+            log.warning("PUBLIC_ORIGIN is not set: notifications open %s", DEV_ORIGIN)
+        return DEV_ORIGIN
+    origin = str(value).strip().rstrip("/").lower()
+    if not _ORIGIN.fullmatch(origin):
+        raise RuntimeError(f"PUBLIC_ORIGIN: {value!r} is not an origin such as https://example.org")
+    return origin
 
 
 def _texts(kind: str) -> dict[str, str]:
@@ -36,16 +58,32 @@ def _translated(kind: str, lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def payload(kind: str, lang: str, rid: str | None = None) -> bytes:
-    """Return the JSON a push carries: translated texts, the opaque reminder id, no routine."""
+    """Return a push's JSON: translated texts, the opaque reminder id, never the routine."""
+    origin = current_app.extensions["push_origin"]
+    texts = dict(_translated(kind, lang))
+    # The reminders page, with the opaque id in the fragment: the page maps it to the routine
+    # kept on this device, so neither the push nor the address it opens names the routine.
+    navigate = f"{origin}/{lang}/reminders"
+    if rid:
+        navigate += f"#reminder={quote(rid, safe='')}"
+    data = {"type": kind, "id": rid}
+    if "title_named" in texts:
+        data["title_named"] = texts["title_named"]
     message = {
-        "v": 1,
-        "type": kind,
-        "id": rid,
-        "lang": lang,
-        "dir": i18n.direction(lang),
-        **dict(_translated(kind, lang)),
-        "url": f"/{lang}/reminders",
-        "icon": ICON,
-        "badge": BADGE,
+        "web_push": DECLARATIVE,
+        "notification": {
+            "title": texts["title"],
+            "body": texts["body"],
+            "navigate": navigate,
+            "lang": lang,
+            "dir": i18n.direction(lang),
+            "tag": f"knotwise-{kind}-{rid or 'all'}",
+            "icon": origin + ICON,
+            "badge": origin + BADGE,
+            "silent": False,
+            "data": data,
+        },
+        # The spec puts "mutable" beside "notification": the service worker may retitle it.
+        "mutable": True,
     }
     return json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode()

@@ -2,8 +2,9 @@
 // when it is tapped, and keep the server's copy of the subscription current.
 // A classic script that /sw.js pulls in with importScripts(); it needs nothing from sw.js, and
 // everything is inside one function so its names cannot clash with sw.js's.
-// The server's payload names no routine: it carries an opaque reminder id, and the reminders
-// page stored, in IndexedDB on this device, which routine (name and address) each id is for.
+// The server's payload (Declarative Web Push JSON, which Safari shows without this script) names
+// no routine: it carries an opaque reminder id, and the reminders page stored, in IndexedDB on
+// this device, which routine (name and address) each id is for.
 (() => {
   const DB_NAME = "knotwise-reminders";
   const STORE = "state";
@@ -62,6 +63,24 @@
     }
   }
 
+  /** Return the notification a push describes: Declarative Web Push, or the older flat form. */
+  function describe(data) {
+    const declared =
+      data.web_push === 8030 && data.notification && typeof data.notification === "object";
+    const shown = declared ? data.notification : data;
+    const extra = declared && shown.data && typeof shown.data === "object" ? shown.data : data;
+    return {
+      title: typeof shown.title === "string" ? shown.title : "",
+      body: typeof shown.body === "string" ? shown.body : "",
+      navigate: typeof shown.navigate === "string" ? shown.navigate : shown.url,
+      lang: typeof shown.lang === "string" ? shown.lang : "",
+      dir: ["ltr", "rtl"].includes(shown.dir) ? shown.dir : "auto",
+      type: extra.type === "test" ? "test" : "reminder",
+      id: typeof extra.id === "string" ? extra.id : null,
+      titleNamed: typeof extra.title_named === "string" ? extra.title_named : null,
+    };
+  }
+
   /** Return a same-origin path, or the fallback for anything else. */
   function samePath(url, fallback) {
     try {
@@ -75,29 +94,31 @@
 
   /** Show the notification for a push: always, whatever arrived. */
   async function showReminder(event) {
-    const data = payloadOf(event);
+    const push = describe(payloadOf(event));
     const state = await readState();
     const strings = (state && state.strings) || {};
-    const id = typeof data.id === "string" ? data.id : null;
-    const reminder = id && state && Array.isArray(state.reminders)
-      ? state.reminders.find((r) => r.id === id)
+    const reminder = push.id && state && Array.isArray(state.reminders)
+      ? state.reminders.find((r) => r.id === push.id)
       : null;
-    let title = String(data.title || strings.title || "Knotwise");
-    if (reminder && reminder.name && typeof data.title_named === "string") {
-      title = data.title_named.replace("{routine}", reminder.name);
+    let title = push.title || strings.title || "Knotwise";
+    if (reminder && reminder.name && push.titleNamed) {
+      title = push.titleNamed.replace("{routine}", reminder.name);
     }
-    const fallback = samePath(data.url || "/", "/");
+    // The routine's own page when this device knows it; else where the push points (the
+    // reminders page, which looks the id up), kept to this origin.
+    const fallback = samePath(push.navigate || "/", "/");
     const url = reminder && reminder.url ? samePath(reminder.url, fallback) : fallback;
     await self.registration.showNotification(title, {
-      body: String(data.body || strings.body || ""),
+      body: push.body || strings.body || "",
       icon: ICON,
       badge: BADGE,
-      lang: typeof data.lang === "string" ? data.lang : "",
-      dir: data.dir === "rtl" ? "rtl" : "auto",
-      tag: `knotwise-${data.type === "test" ? "test" : "reminder"}-${id || "all"}`,
+      lang: push.lang,
+      dir: push.dir,
+      tag: `knotwise-${push.type}-${push.id || "all"}`,
       renotify: true,
       timestamp: Date.now(),
-      data: { url, id },
+      data: { url, id: push.id },
+      navigate: new URL(url, self.location.origin).href, // Declarative Web Push browsers require it
     });
   }
 

@@ -3,7 +3,7 @@ export const LIMITS = { name: 60, minSteps: 1, maxSteps: 50, minSeconds: 5, maxS
 export const MAX_SESSIONS = 5000;
 const MAX_NOTE = 500;
 const SIDES = ["left", "right", "both", "centre"];
-const SETTINGS = ["chime", "vibrate", "speech"];
+const SETTINGS = ["chime", "vibrate", "speech", "mix"];
 const MAX_SESSION_SECONDS = 24 * 3600;
 
 const isInt = (v, lo, hi) => Number.isInteger(v) && v >= lo && v <= hi;

@@ -1,10 +1,10 @@
-// The player's switches (chime, vibration, spoken cues), remembered on this device.
+// The player's switches (chime, vibration, spoken cues, mixing with music), kept on this device.
 import { voiceFor } from "./signals.js";
 import { saveSettings, settings } from "./store.js";
 
 /** Wire the switches in the launcher; return a live object of the current choices. */
 export function playerSettings(launch, lang) {
-  const options = { chime: true, vibrate: true, speech: false };
+  const options = { chime: true, vibrate: true, speech: false, mix: true };
   const toggles = launch.querySelectorAll(".player-settings input[type=checkbox]");
   const note = launch.querySelector("[data-speech-note]");
 

@@ -34,6 +34,19 @@ export function changeWords(timeline) {
   return { words, spoken: words, signal: "down" };
 }
 
+/** Return what the lock screen shows: spot and side, the step count, the routine. */
+export function lockScreenWords(timeline, routineName) {
+  const part = timeline.current;
+  const info = spot(part.step.spot);
+  const lead = t(part.lead === "switch" ? "switch-sides" : "get-ready");
+  const phase = timeline.phase === "hold" ? sideName(part.side) : lead;
+  return {
+    title: `${info ? info.name : ""} · ${phase}`,
+    artist: t("step-of", { number: number(part.index + 1), total: number(stepCount(timeline)) }),
+    album: routineName,
+  };
+}
+
 export class PlayerView {
   constructor(dialog) {
     this.dialog = dialog;

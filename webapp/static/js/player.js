@@ -1,9 +1,11 @@
 // The guided session player: a full-screen dialog with a countdown, the spot's diagram and cue.
+import { clearLockScreen, handleLockScreen, showOnLockScreen } from "./player/lock-screen.js";
+import { SoundTrack } from "./player/sound-track.js";
 import { playerSettings } from "./player-settings.js";
-import { PlayerView, changeWords } from "./player-view.js";
+import { PlayerView, changeWords, lockScreenWords } from "./player-view.js";
 import { chime, hush, keepAwake, letSleep, prepareSound, speak, vibrate } from "./signals.js";
 import { addSession, updateSession } from "./store.js";
-import { Timeline, buildParts } from "./timeline.js";
+import { Timeline, buildParts, sessionMs } from "./timeline.js";
 import { duration, pageLang, t } from "./words.js";
 
 const TICK_MS = 250;
@@ -43,10 +45,40 @@ export function setupPlayer({ name, routineId, steps }) {
   let startedAt = null;
   let sessionId = null;
   const options = playerSettings(launch, lang);
+  // The session's sound, played by an <audio> element so it goes on when the screen locks; it
+  // follows the session, and a pause or play from the lock screen or headphones leads it.
+  const pauseIfRunning = () => timeline && timeline.running && togglePause();
+  const resumeIfPaused = () => timeline && timeline.paused && togglePause();
+  const track = new SoundTrack(dialog, {
+    pause: pauseIfRunning,
+    play: resumeIfPaused,
+    ended: () => timeline && !timeline.finished && finishWithTrack(),
+    time: () => tick(),
+  });
 
+  /** Chime (unless the track is sounding: it has the cues already) and vibrate. */
   function signal(kind) {
-    if (options.chime) chime(kind);
+    if (options.chime && !track.playing) chime(kind);
     if (options.vibrate) vibrate(kind);
+  }
+
+  /** Put the track where the session is, and the lock screen in step with it. */
+  function follow() {
+    if (!timeline) return;
+    track.follow(timeline.position(now()) / 1000, timeline.running);
+    showOnLockScreen({
+      ...lockScreenWords(timeline, name),
+      playing: timeline.running,
+      duration: sessionMs(timeline.parts, leadIn) / 1000,
+      position: timeline.position(now()) / 1000,
+    });
+  }
+
+  /** The track played to its end: the session is over, even if the page's clock lags. */
+  function finishWithTrack() {
+    timeline.update(now());
+    if (!timeline.finished) timeline.finish(now());
+    finish(true);
   }
 
   /** Say what just began, once, in words and signals. */
@@ -55,6 +87,7 @@ export function setupPlayer({ name, routineId, steps }) {
     signal(change.signal);
     if (options.speech) speak(change.spoken, lang);
     view.announce(change.words);
+    follow();
   }
 
   function tick() {
@@ -78,7 +111,8 @@ export function setupPlayer({ name, routineId, steps }) {
   }
 
   function start() {
-    prepareSound();
+    prepareSound(options.mix);
+    if (options.chime) track.prime();
     timeline = new Timeline(buildParts(steps), leadIn);
     startedAt = new Date();
     sessionId = null;
@@ -92,9 +126,16 @@ export function setupPlayer({ name, routineId, steps }) {
     pauseButton.focus();
     view.showSegment(timeline);
     view.showTime(timeline, now());
+    handleLockScreen({
+      play: resumeIfPaused,
+      pause: pauseIfRunning,
+      nexttrack: () => move("skip"),
+      previoustrack: () => move("back"),
+    });
     markChange();
     runClock();
     keepAwake();
+    if (options.chime) track.load(timeline.parts, leadIn).then(follow);
   }
 
   function togglePause() {
@@ -114,6 +155,7 @@ export function setupPlayer({ name, routineId, steps }) {
       letSleep();
     }
     view.showTime(timeline, now());
+    follow();
   }
 
   function move(direction) {
@@ -121,15 +163,19 @@ export function setupPlayer({ name, routineId, steps }) {
     tick();
     if (direction === "back") timeline.back(now());
     else timeline.skip(now());
-    if (timeline.finished) return finish(true);
+    if (timeline.finished) return finish(true, true);
     view.showSegment(timeline);
     view.showTime(timeline, now());
     markChange();
   }
 
   /** End the session: keep it in the history and show the Done screen. */
-  function finish(completed) {
+  function finish(completed, skipped = false) {
     if (!timeline || sessionId === "ending") return;
+    const trackSaidDone = completed && track.playing && !skipped; // its "done" cue sounds
+    if (trackSaidDone) track.finishSoon();
+    else track.stop();
+    clearLockScreen();
     stopClock();
     if (!timeline.finished) timeline.finish(now());
     delete document.body.dataset.busy;
@@ -162,7 +208,8 @@ export function setupPlayer({ name, routineId, steps }) {
     } else {
       sessionId = null;
     }
-    if (completed) signal("end");
+    if (completed && options.vibrate) vibrate("end");
+    if (completed && options.chime && !trackSaidDone) chime("end");
     view.showRunning(false);
     const done = $(".player-done");
     $("#player-done-title").textContent = completed ? t("done-title") : t("ended-title");

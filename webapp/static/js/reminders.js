@@ -2,6 +2,7 @@
 // push notifications when asked, and keep the server's copy (ids, days, times, zone, language;
 // never the routine) in step. Every word shown comes from the page, in the page's language.
 import { loadState, saveState as keep } from "./reminder-state.js";
+import { openRemindedRoutine } from "./reminders/open.js";
 
 let root;
 let state;
@@ -17,6 +18,8 @@ export async function enhanceReminders() {
   text = { ...root.querySelector(".reminders-messages").dataset };
   root.querySelector(".reminders-needs-js").hidden = true;
   state = await loadState();
+  if (openRemindedRoutine(state)) return;
+  window.addEventListener("hashchange", () => openRemindedRoutine(state));
   state.lang = root.dataset.lang;
   state.strings = { title: root.dataset.notifyTitle, body: root.dataset.notifyBody };
   state.subscribeUrl = root.dataset.subscribeUrl;

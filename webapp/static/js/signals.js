@@ -3,10 +3,12 @@ let audio = null;
 let wakeLock = null;
 let voice = null;
 
-/** Prepare sound inside the reader's tap, mixing with (never stopping) their own music. */
-export function prepareSound() {
+/** Prepare sound inside the reader's tap: mixed with their own music, or (mix off) in front. */
+export function prepareSound(mix = true) {
   try {
-    if (navigator.audioSession) navigator.audioSession.type = "ambient";
+    // "ambient" plays along with other audio; "playback" pauses it but, on iPhone, goes on
+    // sounding when the screen locks.
+    if (navigator.audioSession) navigator.audioSession.type = mix ? "ambient" : "playback";
   } catch {
     // Older implementations refuse the setting; the default is fine.
   }

@@ -18,6 +18,24 @@ export function totalSeconds(steps) {
   return buildParts(steps).reduce((sum, part) => sum + part.seconds, 0);
 }
 
+/** Return the session's segments in order: [{part, phase, start, length}] in ms from the start. */
+export function segments(parts, leadInSeconds) {
+  const list = [];
+  let start = 0;
+  parts.forEach((part, index) => {
+    const lead = leadInSeconds * 1000;
+    list.push({ part: index, phase: "lead", start, length: lead });
+    list.push({ part: index, phase: "hold", start: start + lead, length: part.seconds * 1000 });
+    start += lead + part.seconds * 1000;
+  });
+  return list;
+}
+
+/** Return a whole session's length in ms, lead-ins included: the length of its sound track. */
+export function sessionMs(parts, leadInSeconds) {
+  return parts.reduce((sum, part) => sum + leadInSeconds * 1000 + part.seconds * 1000, 0);
+}
+
 export class Timeline {
   constructor(parts, leadInSeconds) {
     this.parts = parts;
@@ -70,6 +88,14 @@ export class Timeline {
     if (this.finished) return [total, total];
     if (this.phase === "hold") done += Math.min(this.elapsed(now) / 1000, this.current.seconds);
     return [done, total];
+  }
+
+  /** Return how far into the whole session (its sound track) the clock is, in ms. */
+  position(now) {
+    if (this.finished) return sessionMs(this.parts, this.leadIn / 1000);
+    let ms = this.phase === "hold" ? this.leadIn : 0;
+    for (let i = 0; i < this.part; i += 1) ms += this.leadIn + this.parts[i].seconds * 1000;
+    return ms + Math.min(Math.max(0, this.elapsed(now)), this.length());
   }
 
   start(now) {
