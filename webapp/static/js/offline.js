@@ -103,6 +103,9 @@ function explainOfflinePage() {
   if (notice) {
     notice.hidden = false;
     for (const line of document.querySelectorAll(".offline-this-page")) line.hidden = true;
+    if ("serviceWorker" in navigator) {
+      import("./offline/save-later.js").then((later) => later.offerSaveLater(notice));
+    }
   }
   // This page stands in for the address asked for: each language links to that address.
   const { pathname, search } = window.location;
@@ -147,4 +150,6 @@ export async function setUpOffline() {
   if (installed()) requestPersistence();
   const ready = await navigator.serviceWorker.ready;
   ready.active?.postMessage({ type: "save", lang });
+  // Languages the reader asked for while offline are saved once a connection is back.
+  import("./offline/save-later.js").then((later) => later.resumeSaving());
 }
