@@ -6,9 +6,12 @@ home page once, so the service worker saves the language. Then it opens saved gu
 tabs five ways: network fine; server hung (the process is stopped with SIGSTOP, so the kernel
 still accepts connections that are never answered, as on a weak signal), by the canonical and
 by the short address (/en/spots/<n>); server stopped (connections refused), both addresses.
-The clock runs from the start of the navigation to DOMContentLoaded; a guide counts as opened
-only when its heading shows. Target: median with the server hung <= 0.15 s (it was 3.2 s), and
-no slower than before with the network fine.
+A guide counts as opened only when its heading shows. Two clocks, both to DOMContentLoaded: the
+page's own (Navigation Timing, from the start of the navigation: what the reader waits) and
+this script's (from asking Playwright to navigate, so it adds Playwright's round trips). The
+time to the page's first byte shows what the service worker itself takes. Target: median page
+time with the server hung <= 150 ms (it was 3.2 s), and no slower than before with the network
+fine. The machine's load is printed too: on a busy machine every figure grows.
 
 Run: python3 bench/liefi.py [--runs 7] [--lang en]
 """
@@ -57,15 +60,22 @@ def start_server(port: int, instance: str) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
-def open_guide(context, url: str, heading: str) -> float | None:
-    """Return seconds until a guide's page loaded in a fresh tab, or None if it did not open."""
+TIMING = """() => {
+  const n = performance.getEntriesByType("navigation")[0];
+  return [n.domContentLoadedEventEnd, n.responseStart];
+}"""
+
+
+def open_guide(context, url: str, heading: str) -> tuple[float, float, float] | None:
+    """Return (page, script, first byte) seconds for a guide opened in a fresh tab, or None."""
     page = context.new_page()
     try:
         start = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded", timeout=GIVE_UP_MS)
         elapsed = time.perf_counter() - start
         expect(page.locator("h1")).to_have_text(heading, timeout=1000)
-        return elapsed
+        loaded, first_byte = page.evaluate(TIMING)
+        return loaded / 1000, elapsed, first_byte / 1000
     except (Error, AssertionError):
         return None
     finally:
@@ -81,15 +91,17 @@ def measure(context, base: str, guides: list[tuple[str, str, str]], short: bool,
     return times
 
 
-def report(name: str, times: list[float | None]) -> float | None:
-    """Print one line: the median open time, and how many did not open."""
+def report(name: str, times: list) -> float | None:
+    """Print one line of medians (page, script, first byte) and how many did not open."""
     opened = [t for t in times if t is not None]
     failed = len(times) - len(opened)
-    middle = median(opened) if opened else None
-    shown = f"{middle * 1000:6.0f} ms" if middle is not None else "     n/a"
-    note = f" ({failed} of {len(times)} did not open in {GIVE_UP_MS // 1000} s)" if failed else ""
-    print(f"{name:<44} median {shown}{note}")
-    return middle if not failed else None
+    if opened:
+        shown = "".join(f"{median(t[i] for t in opened) * 1000:9.0f} ms" for i in range(3))
+    else:
+        shown = f"{'n/a':>12}" * 3
+    note = f"  ({failed} of {len(times)} did not open in {GIVE_UP_MS // 1000} s)" if failed else ""
+    print(f"{name:<32}{shown}{note}")
+    return median(t[0] for t in opened) if opened and not failed else None
 
 
 def main() -> int:
@@ -118,6 +130,9 @@ def main() -> int:
             saved = page.locator('#app-status[data-state="saved"]')
             expect(saved).to_be_visible(timeout=30_000)
             page.close()
+            print(
+                f"{'median of ' + str(args.runs):<32}{'page':>12}{'script':>12}{'first byte':>12}"
+            )
             results = {}
             fine = measure(context, base, guides, False, args.runs)
             results["fine"] = report("network fine", fine)
@@ -140,7 +155,8 @@ def main() -> int:
                 server.wait(10)
     hung = results["hung"]
     verdict = "OK" if hung is not None and hung <= HUNG_TARGET else "OVER TARGET"
-    print(f"target: server hung <= {HUNG_TARGET * 1000:.0f} ms: {verdict}")
+    print(f"target: page time with the server hung <= {HUNG_TARGET * 1000:.0f} ms: {verdict}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
     return 0
 
 

@@ -161,6 +161,25 @@ def test_offline_page_says_so_and_links_to_what_is_saved(client):
         assert f'href="{url}"' in html
 
 
+def test_offline_page_offers_to_save_each_other_language_later(client):
+    html = client.get("/en/offline").text
+    for code, name in (("es", "Español"), ("ar", "العربية")):
+        notice = re.search(
+            rf'<div class="offline-unsaved" data-missing-lang="{code}" hidden>'
+            r"(.*?)</div>\s*</div>",
+            html,
+            re.S,
+        )
+        assert notice, code
+        assert f"{name} is not saved on this device yet." in notice.group(1)
+        assert (
+            f'data-action="save-later" data-lang="{code}">Save {name} when I am back online<'
+            in (notice.group(1))
+        )
+        assert f"{name} will be saved as soon as there is a connection." in notice.group(1)
+    assert 'data-missing-lang="en"' not in html
+
+
 def test_offline_copy_holds_every_page_guide_and_routine_of_the_language(client):
     urls = [e["url"] for e in entries_of(client)]
     assert len(urls) == len(set(urls))
