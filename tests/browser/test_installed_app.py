@@ -11,6 +11,7 @@ from contextlib import contextmanager, nullcontext
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import violations
 from tests.browser.conftest import LiveServer
 from tests.browser.offline_site import (
     GUIDES,
@@ -112,11 +113,15 @@ def test_a_language_asked_for_offline_is_saved_once_the_connection_is_back(two_l
     # Given Spanish asked for while offline
     page.locator(".language-switcher").get_by_role("link", name="Español").click()
     notice = page.locator('[data-missing-lang="es"]')
-    notice.get_by_role("button", name="Save Español when I am back online").click()
+    offer = notice.get_by_role("button", name="Save Español when I am back online")
+    assert offer.bounding_box()["height"] >= 44
+    assert violations(page) == []
+    offer.click()
     expect(
         notice.get_by_text("Español will be saved as soon as there is a connection.")
     ).to_be_focused()
     expect(notice.get_by_role("button")).to_be_hidden()
+    assert violations(page) == []
     # When the connection is back and the reader opens any page
     serve(server)
     page.goto(f"{server.url}/en/spots/")
