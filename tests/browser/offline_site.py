@@ -25,7 +25,7 @@ GUIDES = {
 }
 SAVED = "14 of 14 guides saved for offline"
 # Saving the whole language takes about a second on loopback; a slow shared CI gets more.
-SAVE_TIMEOUT = 20_000
+SAVE_TIMEOUT = 60_000
 
 
 class Recorder:

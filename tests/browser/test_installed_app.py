@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.axe import violations
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import PHONE, LiveServer
 from tests.browser.offline_site import (
     GUIDES,
     SAVE_TIMEOUT,
@@ -133,23 +133,35 @@ def test_a_language_asked_for_offline_is_saved_once_the_connection_is_back(two_l
     expect(page.locator("h1")).to_have_text(GUIDES["/en/spots/7-jaw"])
 
 
+# One visit, then the server stopped: each test opens saved guides on a hung or no network.
+@pytest.fixture(scope="module")
+def saved_site(browser: Browser, tmp_path_factory) -> Iterator[tuple[LiveServer, BrowserContext]]:
+    instance = tmp_path_factory.mktemp("liefi-instance")
+    site = LiveServer({"TESTING": True, "INSTANCE_PATH": str(instance)})
+    serve(site)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    save_for_offline(page, f"{site.url}/en/")
+    site.stop()
+    page.close()
+    yield site, context
+    context.close()
+
+
 @pytest.mark.parametrize("network", ["hung", "stopped"])
 @pytest.mark.parametrize("address", [GUIDE, "/en/spots/13"])
-def test_a_saved_guide_opens_from_the_device_on_a_hung_or_no_network(
-    server, page, network, address
-):
-    # Given the app saved for offline
-    serve(server)
-    save_for_offline(page, f"{server.url}/en/")
-    server.stop()
-    with hung_network(server.port) if network == "hung" else nullcontext():
+def test_a_saved_guide_opens_at_once_on_a_hung_or_no_network(saved_site, network, address):
+    site, context = saved_site
+    page = context.new_page()
+    with hung_network(site.port) if network == "hung" else nullcontext():
         # When the reader opens a guide (or its short address, from a printed link)
         start = time.monotonic()
-        page.goto(f"{server.url}{address}")
+        page.goto(f"{site.url}{address}")
         expect(page.locator("h1")).to_have_text(GUIDES[GUIDE])
         # Then it opens from the device, without waiting for the network (it used to wait 3 s)
         assert time.monotonic() - start < 2
-        expect(page).to_have_url(f"{server.url}{GUIDE}")
+        expect(page).to_have_url(f"{site.url}{GUIDE}")
+    page.close()
 
 
 def test_launching_the_app_again_opens_a_shortcut_but_keeps_the_readers_place(server, page):

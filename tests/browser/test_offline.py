@@ -371,7 +371,9 @@ def test_every_saved_language_works_offline(two_languages, page):
     serve(server)
     save_for_offline(page, f"{server.url}/en/")
     page.goto(f"{server.url}/es/")
-    expect(page.locator("#app-status")).to_have_attribute("data-state", "saved")
+    expect(page.locator("#app-status")).to_have_attribute(
+        "data-state", "saved", timeout=SAVE_TIMEOUT
+    )
     server.stop()
     for lang in ("es", "en"):
         page.goto(f"{server.url}/{lang}/spots/13-low-back-pit")

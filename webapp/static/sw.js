@@ -289,8 +289,11 @@ async function navigate(event, url) {
     return saved;
   }
   if (url.pathname === "/") {
+    // The start address: the language chosen last, when it is saved (else the server decides
+    // by its cookie, and offline a saved language opens).
     const lang = await chosenLanguage();
-    if (lang) return Response.redirect(pageOf(lang, "home"), 302);
+    const home = lang && pageOf(lang, "home");
+    if (home && (await (await caches.open(CACHE)).match(home))) return Response.redirect(home, 302);
   }
   try {
     const response = await fetch(event.request);
