@@ -17,7 +17,7 @@ from .precache import precache
 bp = Blueprint("pwa", __name__)
 bp.url_defaults(i18n.add_language)
 
-ROOT = "/"  # the app's one identity, scope and start address, for every language
+APP_URL = "/"  # the app's one identity, scope and start address, for every language
 LIGHT = {"theme_color": "#f7f3ee", "background_color": "#f7f3ee"}
 DARK = {"theme_color": "#1b1a19", "background_color": "#1b1a19"}
 ICONS = (  # file, size, purpose
@@ -80,7 +80,7 @@ def manifest():
     Apps installed before had the id and scope /<lang>/: they stay as they were and still work.
     """
     data = {
-        "id": ROOT,
+        "id": APP_URL,
         "name": "Knotwise",
         "short_name": "Knotwise",
         "description": _(
@@ -89,8 +89,8 @@ def manifest():
         ),
         "lang": g.lang,
         "dir": i18n.direction(g.lang),
-        "start_url": ROOT,
-        "scope": ROOT,
+        "start_url": APP_URL,
+        "scope": APP_URL,
         "display": "standalone",
         # Launching again brings back the open window where the reader left it (a routine
         # goes on); a shortcut's address is then opened by static/js/offline/launch.js.
