@@ -17,5 +17,3 @@ function pageModule(id) {
 rememberLanguageChoice();
 pageModule(document.body.id)?.();
 setUpOffline();
-// Only the installed app is launched (see the manifest's launch_handler).
-if ("launchQueue" in window) import("./offline/launch.js").then((m) => m.handleLaunches());

@@ -118,6 +118,8 @@ function explainOfflinePage() {
 export async function setUpOffline() {
   explainOfflinePage();
   offerInstall();
+  // Only the installed app is launched (see the manifest's launch_handler).
+  if ("launchQueue" in window) import("./offline/launch.js").then((m) => m.handleLaunches());
   window.addEventListener("appinstalled", () => requestPersistence());
   if (!("serviceWorker" in navigator) || !window.caches) {
     showSaving({ state: "unsupported" });
