@@ -183,3 +183,21 @@ def test_launching_the_app_again_opens_a_shortcut_but_keeps_the_readers_place(se
     with page.expect_navigation():
         page.evaluate("window.launchConsumer({ targetURL: location.origin + '/en/spots/' })")
     expect(page).to_have_url(f"{server.url}/en/spots/")
+
+
+def test_an_app_installed_from_a_language_opens_in_it(server, page):
+    # Given English and Arabic saved (English first: with no choice kept, it would open)
+    serve(server)
+    save_for_offline(page, f"{server.url}/en/")
+    page.goto(f"{server.url}/ar/")
+    expect(page.locator("#app-status")).to_have_attribute(
+        "data-state", "saved", timeout=SAVE_TIMEOUT
+    )
+    # When the reader installs the app from there (the event as the browser fires it)
+    page.evaluate("window.dispatchEvent(new Event('appinstalled'))")
+    page.wait_for_timeout(500)
+    # Then launching it, even with no server, opens Arabic
+    server.stop()
+    page.goto(f"{server.url}/")
+    expect(page).to_have_url(f"{server.url}/ar/")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
