@@ -86,14 +86,20 @@ def test_push_handlers_are_imported_only_when_sw_push_exists(tmp_path, present):
     assert ("importScripts" in script) is present
 
 
-def test_manifest_describes_the_app_of_the_language(client):
-    response = client.get("/en/manifest.webmanifest")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_describes_one_app_rooted_at_the_site(client, lang):
+    response = client.get(f"/{lang}/manifest.webmanifest")
     assert response.status_code == 200
     assert response.mimetype == "application/manifest+json"
     manifest = response.get_json(force=True)
     assert manifest["name"] == manifest["short_name"] == "Knotwise"
-    assert manifest["lang"] == "en" and manifest["dir"] == "ltr"
-    assert manifest["id"] == manifest["start_url"] == manifest["scope"] == "/en/"
+    assert manifest["lang"] == lang and manifest["dir"] == ("rtl" if lang == "ar" else "ltr")
+    # One identity for every language, so switching language stays inside the installed app
+    assert manifest["id"] == manifest["start_url"] == manifest["scope"] == "/"
+    assert manifest["launch_handler"] == {"client_mode": ["focus-existing", "auto"]}
     assert manifest["display"] == "standalone"
     assert manifest["theme_color"] and manifest["background_color"]
     assert set(manifest["user_preferences"]["color_scheme_dark"]) == {
@@ -108,7 +114,22 @@ def test_manifest_describes_the_app_of_the_language(client):
         ("96x96", "monochrome"),
     }
     for shortcut in manifest["shortcuts"]:
-        assert shortcut["url"].startswith("/en/")
+        assert shortcut["url"].startswith(f"/{lang}/")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_start_address_opens_the_language_chosen_last(client, lang):
+    client.set_cookie("lang", lang)
+    response = client.get("/", headers={"Accept-Language": "de"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/{lang}/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_addresses_of_apps_installed_per_language_still_answer(client, lang):
+    # Installed before: manifest, start address and scope were /<lang>/
+    assert client.get(f"/{lang}/").status_code == 200
+    assert client.get(f"/{lang}/manifest.webmanifest").get_json(force=True)["id"] == "/"
 
 
 def test_manifest_icons_are_pngs_of_the_stated_size(client):
@@ -138,6 +159,25 @@ def test_offline_page_says_so_and_links_to_what_is_saved(client):
     assert 'id="page-offline"' in html
     for url in ["/en/", "/en/spots/", "/en/safety"]:
         assert f'href="{url}"' in html
+
+
+def test_offline_page_offers_to_save_each_other_language_later(client):
+    html = client.get("/en/offline").text
+    for code, name in (("es", "Español"), ("ar", "العربية")):
+        notice = re.search(
+            rf'<div class="offline-unsaved" data-missing-lang="{code}" hidden>'
+            r"(.*?)</div>\s*</div>",
+            html,
+            re.S,
+        )
+        assert notice, code
+        assert f"{name} is not saved on this device yet." in notice.group(1)
+        assert (
+            f'data-action="save-later" data-lang="{code}">Save {name} when I am back online<'
+            in (notice.group(1))
+        )
+        assert f"{name} will be saved as soon as there is a connection." in notice.group(1)
+    assert 'data-missing-lang="en"' not in html
 
 
 def test_offline_copy_holds_every_page_guide_and_routine_of_the_language(client):

@@ -17,6 +17,7 @@ from .precache import precache
 bp = Blueprint("pwa", __name__)
 bp.url_defaults(i18n.add_language)
 
+APP_URL = "/"  # the app's one identity, scope and start address, for every language
 LIGHT = {"theme_color": "#f7f3ee", "background_color": "#f7f3ee"}
 DARK = {"theme_color": "#1b1a19", "background_color": "#1b1a19"}
 ICONS = (  # file, size, purpose
@@ -71,10 +72,15 @@ def _shortcuts() -> list[dict]:
 
 @bp.route("/<lang:lang>/manifest.webmanifest")
 def manifest():
-    """Describe the app of one language to the browser, so it can be installed."""
-    home = url_for("pages.home")
+    """Describe the app, in one language, to the browser, so it can be installed.
+
+    Every language describes the same app: one identity and scope at the root, and a start
+    address ("/") that opens the language the reader chose last (the server reads the
+    switcher's cookie; offline, the service worker reads the choice the page kept for it).
+    Apps installed before had the id and scope /<lang>/: they stay as they were and still work.
+    """
     data = {
-        "id": home,
+        "id": APP_URL,
         "name": "Knotwise",
         "short_name": "Knotwise",
         "description": _(
@@ -83,9 +89,12 @@ def manifest():
         ),
         "lang": g.lang,
         "dir": i18n.direction(g.lang),
-        "start_url": home,
-        "scope": home,
+        "start_url": APP_URL,
+        "scope": APP_URL,
         "display": "standalone",
+        # Launching again brings back the open window where the reader left it (a routine
+        # goes on); a shortcut's address is then opened by static/js/offline/launch.js.
+        "launch_handler": {"client_mode": ["focus-existing", "auto"]},
         **LIGHT,
         "user_preferences": {"color_scheme_dark": DARK},
         "categories": ["health", "medical", "fitness"],
@@ -101,18 +110,28 @@ def manifest():
 
 
 def _unsaved_notices() -> list[dict[str, str]]:
-    """Say, in each other language, that its pages are not on this device yet."""
+    """Say, in each other language, that its pages are not on this device yet, and offer them."""
     notices = []
     for code in i18n.languages():
         if code == g.lang:
             continue
-        here = _("%(language)s is not saved on this device yet.", language=i18n.NAMES[code])
+        name = i18n.NAMES[code]
+        notice = {
+            "code": code,
+            "dir": i18n.direction(code),
+            "here": _("%(language)s is not saved on this device yet.", language=name),
+            "offer": _("Save %(language)s when I am back online", language=name),
+            "waiting": _(
+                "%(language)s will be saved as soon as there is a connection.", language=name
+            ),
+            "done": _("%(language)s is now saved on this device.", language=name),
+        }
         with force_locale(code):
-            there = _(
+            notice["there"] = _(
                 "The pages in this language are not saved on this device yet. Open Knotwise "
                 "in this language once while you are online, and it will work offline too."
             )
-        notices.append({"code": code, "dir": i18n.direction(code), "here": here, "there": there})
+        notices.append(notice)
     return notices
 
 

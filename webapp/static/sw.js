@@ -1,4 +1,4 @@
-// Knotwise service worker: keeps each language's pages on the device and serves them offline.
+// Knotwise service worker: keeps each language's pages on the device and opens them from there.
 // The server puts the precache list in front of this file as self.PRECACHE (webapp/pwa/):
 // {version, shared: [entry], languages: {code: [entry]}}, entry = {url, hash, kind, size}.
 
@@ -6,13 +6,16 @@ const PREFIX = "knotwise-precache-";
 const { version: VERSION, shared: SHARED, languages: LANGUAGES } = self.PRECACHE;
 const CACHE = PREFIX + VERSION;
 const HASH = "x-knotwise-hash"; // stored with each copy: the hash of its bytes
-const NAVIGATION_TIMEOUT = 3000;
+const CHOICE = "knotwise-choice"; // the language the reader chose last (static/js/language.js)
+const CHOICE_KEY = "/language-choice";
+const UPDATE_EVERY_MS = 60 * 1000; // a background look for a new version, at most this often
 const PARALLEL = 4;
 const KNOWN = new Set([SHARED, ...Object.values(LANGUAGES)].flat().map((e) => e.url));
 // Which window got its page from the network: its un-hashed module imports then do too, so a
 // fresh page never runs with modules of an older version.
 const pageSources = new Map();
 const saving = new Map(); // language -> the save in progress
+let lastUpdateCheck = 0;
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
@@ -37,10 +40,6 @@ function pageOf(lang, kind) {
 
 function isQuota(error) {
   return error?.name === "QuotaExceededError";
-}
-
-function delay(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Return the short hex SHA-256 of some bytes, as the server computes it. */
@@ -205,16 +204,35 @@ function onFetch(event) {
   }
 }
 
-/** Return the saved copy of a page; the query is ignored, so /en/?region=chest works too. */
-async function savedPage(url) {
-  const cache = await caches.open(CACHE);
+/** Return the saved URL a navigation stands for: the page itself, or a spot's full address. */
+function savedPath(url) {
   const path = /^\/[a-z]{2}$/.test(url.pathname) ? `${url.pathname}/` : url.pathname;
-  return (await cache.match(path + url.search)) || cache.match(path, { ignoreSearch: true });
+  if (KNOWN.has(path)) return path;
+  // A spot's short address (/en/spots/7, in shared and printed links) or an old slug: the
+  // server would redirect to the guide's one address, so the worker can too.
+  const lang = langOf(path);
+  const spot = lang && /^\/[a-z]{2}\/spots\/(\d+)(?:-[^/]*)?$/.exec(path);
+  if (!spot) return null;
+  const prefix = `/${lang}/spots/${Number(spot[1])}-`;
+  return LANGUAGES[lang].find((e) => e.kind === "guide" && e.url.startsWith(prefix))?.url || null;
 }
 
-/** Return the reader's chosen language (the switcher's cookie) where the browser tells it. */
+/** Return the saved copy of a page; the query is ignored, so /en/?region=chest works too. */
+async function savedPage(url) {
+  const path = savedPath(url);
+  if (!path) return null;
+  const copy = await (await caches.open(CACHE)).match(path);
+  if (!copy) return null;
+  const asked = /^\/[a-z]{2}$/.test(url.pathname) ? `${url.pathname}/` : url.pathname;
+  return path === asked ? copy : Response.redirect(path, 301);
+}
+
+/** Return the language the reader chose last: kept by the page in Cache Storage, or its cookie. */
 async function chosenLanguage() {
   try {
+    const kept = await (await caches.open(CHOICE)).match(CHOICE_KEY);
+    const lang = kept && langOf(`/${await kept.text()}/`);
+    if (lang) return lang;
     const cookie = await self.cookieStore?.get("lang");
     return langOf(`/${cookie?.value}/`);
   } catch {
@@ -241,29 +259,50 @@ async function offlinePage(url) {
   return null;
 }
 
-/** Navigations: the network first; when it fails or is slow, the saved page; else offline. */
-async function navigate(event, url) {
-  const network = fetch(event.request).then((response) => ({ response, from: "network" }));
-  network.catch(() => {}); // a late failure after a saved page was shown is expected
-  const slow = delay(NAVIGATION_TIMEOUT).then(async () => {
-    const saved = await savedPage(url);
-    return saved ? { response: saved, from: "cache" } : network; // nothing saved: keep waiting
-  });
-  let result;
+/** Look for a newer version in the background; a new worker makes the page offer the update. */
+async function checkForUpdate() {
+  if (Date.now() - lastUpdateCheck < UPDATE_EVERY_MS) return;
+  lastUpdateCheck = Date.now();
   try {
-    result = await Promise.race([network, slow]);
-    if (result.response.status >= 500) {
-      // A proxy answers 502 while the app is down: a saved copy is better than an error.
-      const saved = await savedPage(url);
-      if (saved) result = { response: saved, from: "cache" };
-    }
+    await self.registration.update();
   } catch {
-    const page = (await savedPage(url)) || (await offlinePage(url));
-    result = { response: page || Response.error(), from: "cache" };
+    // Offline or a hung network: the next navigation tries again.
   }
-  pageSources.set(event.resultingClientId, result.from);
+}
+
+/** Note where a window's page came from (see staticFile), forgetting the oldest. */
+function noteSource(event, from) {
+  pageSources.set(event.resultingClientId, from);
   if (pageSources.size > 50) pageSources.delete(pageSources.keys().next().value);
-  return result.response;
+}
+
+/**
+ * Navigations: a saved page at once from the device (a newer version is looked for in the
+ * background); the start address "/" to the language chosen last; anything else from the
+ * network, then the offline page.
+ */
+async function navigate(event, url) {
+  const saved = await savedPage(url);
+  if (saved) {
+    event.waitUntil(checkForUpdate());
+    noteSource(event, "cache");
+    return saved;
+  }
+  if (url.pathname === "/") {
+    // The start address: the language chosen last, when it is saved (else the server decides
+    // by its cookie, and offline a saved language opens).
+    const lang = await chosenLanguage();
+    const home = lang && pageOf(lang, "home");
+    if (home && (await (await caches.open(CACHE)).match(home))) return Response.redirect(home, 302);
+  }
+  try {
+    const response = await fetch(event.request);
+    noteSource(event, "network");
+    return response;
+  } catch {
+    noteSource(event, "cache");
+    return (await offlinePage(url)) || Response.error();
+  }
 }
 
 /** Static files: by hashed URL from the cache; un-hashed module imports as their page came. */

@@ -103,6 +103,9 @@ function explainOfflinePage() {
   if (notice) {
     notice.hidden = false;
     for (const line of document.querySelectorAll(".offline-this-page")) line.hidden = true;
+    if ("serviceWorker" in navigator) {
+      import("./offline/save-later.js").then((later) => later.offerSaveLater(notice));
+    }
   }
   // This page stands in for the address asked for: each language links to that address.
   const { pathname, search } = window.location;
@@ -115,6 +118,8 @@ function explainOfflinePage() {
 export async function setUpOffline() {
   explainOfflinePage();
   offerInstall();
+  // Only the installed app is launched (see the manifest's launch_handler).
+  if ("launchQueue" in window) import("./offline/launch.js").then((m) => m.handleLaunches());
   window.addEventListener("appinstalled", () => requestPersistence());
   if (!("serviceWorker" in navigator) || !window.caches) {
     showSaving({ state: "unsupported" });
@@ -147,4 +152,6 @@ export async function setUpOffline() {
   if (installed()) requestPersistence();
   const ready = await navigator.serviceWorker.ready;
   ready.active?.postMessage({ type: "save", lang });
+  // Languages the reader asked for while offline are saved once a connection is back.
+  import("./offline/save-later.js").then((later) => later.resumeSaving());
 }
