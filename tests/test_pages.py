@@ -172,3 +172,37 @@ def test_safety_page_is_honest_about_the_science_and_shows_every_red_flag(client
     text = words(html).lower()
     assert "what the science says" in text
     assert any(word in text for word in ("debate", "argue", "proven", "settled"))
+
+
+ALL_LANGS = ("en", "es", "fr", "de", "pt", "ar")
+EVERYWHERE = load(ROOT / "data", ALL_LANGS)
+# Words for blood thinners and osteoporosis, which guides 5, 7, 9 and 14 used to leave out.
+GENTLE = {
+    "en": ("blood thinners", "osteoporosis"),
+    "es": ("anticoagulantes", "osteoporosis"),
+    "fr": ("anticoagulants", "ostéoporose"),
+    "de": ("blutverdünnende", "Osteoporose"),
+    "pt": ("anticoagulantes", "osteoporose"),
+    "ar": ("مميّعة للدم", "هشاشة العظام"),
+}
+
+
+@pytest.mark.parametrize("lang", ALL_LANGS)
+@pytest.mark.parametrize("spot", SPOTS, ids=lambda s: str(s.number))
+def test_every_guide_shows_the_general_cautions_in_the_stop_section(client, lang, spot):
+    html = client.get(f"/{lang}/spots/{spot.number}-{spot.slug}").text
+    stop = words(html[html.index('id="stop"') : html.index('id="related"')])
+    common = EVERYWHERE.languages[lang].common
+    for item in (*common.never_press, *common.be_gentle):
+        assert " ".join(item.split()) in stop
+
+
+@pytest.mark.parametrize("lang", ALL_LANGS)
+@pytest.mark.parametrize("number", [5, 7, 9, 14])
+def test_guides_without_their_own_warning_mention_blood_thinners_and_osteoporosis(
+    client, lang, number
+):
+    spot = LIBRARY.spots[number]
+    text = words(client.get(f"/{lang}/spots/{number}-{spot.slug}").text)
+    for phrase in GENTLE[lang]:
+        assert phrase in text

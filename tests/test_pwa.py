@@ -210,12 +210,17 @@ def test_a_changed_guide_changes_only_its_entry_and_the_version(client, tmp_path
 
 
 def add_spot_and_routine(data):
-    """Add a 15th spot and a seventh routine to a copy of data/, in every language."""
+    """Add a 15th spot (with its technique pictures) and a seventh routine to a copy of data/."""
     spots = (data / "spots.toml").read_text()
     block = spots[spots.rindex("[[spot]]") :]
     block = re.sub(r"^number = 14$", "number = 15", block, flags=re.M)
     block = re.sub(r'^slug = ".*"$', 'slug = "test-spot"', block, flags=re.M)
+    quick = '15 = { seconds = 60, rounds = 2, flag = "stop.1" }\n'
+    spots = spots.replace("[quick]\n", "[quick]\n" + quick)
     (data / "spots.toml").write_text(spots + "\n" + block)
+    for pictures in [data / "techniques.toml", *data.glob("*/techniques.toml")]:
+        text = pictures.read_text()  # spot 15 is drawn like spot 14
+        pictures.write_text(text + "\n" + text[text.index("[14]") :].replace("[14]", "[15]"))
     routines = (data / "routines.toml").read_text()
     first = routines[routines.index("[[routine]]") :]
     first = first[: first.index("[[routine]]", 1)]

@@ -27,14 +27,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.instance_path = app.config["INSTANCE_PATH"]
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from . import assets, errors, i18n, pages, push, pwa, routines, security
+    from . import assets, bodylimit, errors, i18n, pages, pictures, push, pwa, routines, security
 
+    bodylimit.init_app(app)
     i18n.init_app(app)
     assets.init_app(app)
     security.init_app(app)
-    errors.init_app(app)
     pages.init_app(app)
+    pictures.init_app(app)
     routines.init_app(app)
     push.init_app(app)
     pwa.init_app(app)
+    errors.init_app(app)  # last: it renders the 500 page with every blueprint in place
     return app

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 import brotli
 from flask import Flask, Response, current_app, request, url_for
+
+from .lru import ByteLRU
 
 YEAR = 365 * 24 * 3600
 COMPRESSIBLE = {
@@ -50,12 +51,19 @@ def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=asset_hash(filename))
 
 
-@lru_cache(maxsize=1024)
-def _compress(data: bytes, encoding: str) -> bytes:
-    """Compress bytes once; pages and files repeat, so the result is kept."""
-    if encoding == "br":
-        return brotli.compress(data, quality=11 if len(data) < 200_000 else 5)
-    return gzip.compress(data, compresslevel=9, mtime=0)
+def _compress(data: bytes, encoding: str, digest: str) -> bytes:
+    """Compress bytes once; pages and files repeat, so the result is kept (COMPRESSION_CACHE_BYTES).
+
+    The key is the content's hash, so the store holds only the compressed bytes."""
+    kept: ByteLRU = current_app.extensions["compressed"]
+    packed = kept.get((digest, encoding))
+    if packed is None:
+        if encoding == "br":
+            packed = brotli.compress(data, quality=11 if len(data) < 200_000 else 5)
+        else:
+            packed = gzip.compress(data, compresslevel=9, mtime=0)
+        kept.put((digest, encoding), packed)
+    return packed
 
 
 def _encoding() -> str | None:
@@ -100,11 +108,11 @@ def finish(response: Response) -> Response:
         source.close()
     encoding = _encoding() if len(data) >= 256 else None
     response.vary.add("Accept-Encoding")
-    digest = hashlib.sha256(data).hexdigest()[:20]
-    response.set_etag(f"{digest}-{encoding}" if encoding else digest)
+    tag = hashlib.sha256(data).hexdigest()[:20]
+    response.set_etag(f"{tag}-{encoding}" if encoding else tag)
     response.make_conditional(request)
     if response.status_code == 200 and encoding:
-        response.set_data(_compress(data, encoding))
+        response.set_data(_compress(data, encoding, tag))
         response.headers["Content-Encoding"] = encoding
     return response
 
@@ -112,5 +120,7 @@ def finish(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Hash the static files once and serve every response through finish()."""
     app.extensions["asset_hashes"] = file_hashes(Path(app.static_folder))
+    app.config.setdefault("COMPRESSION_CACHE_BYTES", 8 * 1024 * 1024)
+    app.extensions["compressed"] = ByteLRU(int(app.config["COMPRESSION_CACHE_BYTES"]))
     app.jinja_env.globals["asset"] = asset
     app.after_request(finish)

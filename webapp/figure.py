@@ -74,10 +74,13 @@ _SOLE = [
 ]
 
 
-def _smooth(points: list[tuple[float, float]], closed: bool, corners: set = frozenset()) -> str:
+def _smooth(
+    points: list[tuple[float, float]], closed: bool, corners: set = frozenset(), digits: int = 1
+) -> str:
     """Return SVG path data for a Catmull-Rom curve through the points."""
     n = len(points)
     out = [f"M{points[0][0]:g} {points[0][1]:g}"]
+    f = f".{digits}f"
     segments = n if closed else n - 1
     for i in range(segments):
         p0 = points[(i - 1) % n] if closed or i > 0 else points[i]
@@ -89,7 +92,8 @@ def _smooth(points: list[tuple[float, float]], closed: bool, corners: set = froz
             p3 = p2
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out.append(f"C{c1[0]:.1f} {c1[1]:.1f} {c2[0]:.1f} {c2[1]:.1f} {p2[0]:g} {p2[1]:g}")
+        xs = (c1[0], c1[1], c2[0], c2[1])
+        out.append("C" + " ".join(format(v, f) for v in xs) + f" {p2[0]:g} {p2[1]:g}")
     if closed:
         out.append("Z")
     return "".join(out)
@@ -124,6 +128,11 @@ DETAILS = {
 
 
 @cache
-def sole() -> str:
-    """Return path data for the sole of a left foot."""
-    return _smooth(_SOLE, closed=True)
+def sole(digits: int = 1) -> str:
+    """Return path data for the sole of a left foot (coordinates to `digits` decimals)."""
+    return _smooth(_SOLE, closed=True, digits=digits)
+
+
+def curve(points: list[tuple[int, int]], closed: bool = True) -> str:
+    """Return compact path data (whole numbers) for a smooth curve through integer points."""
+    return _smooth(points, closed, digits=0).replace(" -", "-")

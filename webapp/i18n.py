@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, abort, current_app, g, redirect, request, url_for
 from flask_babel import Babel
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, BuildError
 
 # Every language Knotwise knows, in the order the switcher lists them, named in itself.
 NAMES = {
@@ -83,20 +83,32 @@ def add_language(endpoint: str, values: dict) -> None:
         values["lang"] = current()
 
 
+def link_query(**values: str) -> None:
+    """Record the query values this page's own links keep; the view has validated them."""
+    g.link_query = values
+
+
+def same_page(code: str) -> str:
+    """Return the URL of this same page in another language.
+
+    Only the route's own values (parsed by its converters) and the query values the view
+    recorded with link_query() go in: nothing else from the request, so a made-up query key
+    (_external, _method, a view argument's name) cannot change or break the link.
+    """
+    endpoint = request.endpoint
+    if endpoint and current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values = {**(request.view_args or {}), **g.get("link_query", {}), "lang": code}
+        try:
+            return url_for(endpoint, **values)
+        except (BuildError, ValueError):  # a rule whose defaults the values do not fit
+            pass
+    return url_for("pages.home", lang=code)
+
+
 def switcher() -> list[dict[str, str]]:
     """Return, for each language, the URL of this same page in it."""
-    endpoint = request.endpoint
-    args = dict(request.view_args or {})
-    if not endpoint or not current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
-        endpoint, args = "pages.home", {}
-    query = request.args.to_dict()
     return [
-        {
-            "code": code,
-            "name": NAMES[code],
-            "dir": direction(code),
-            "url": url_for(endpoint, **{**args, **query, "lang": code}),
-        }
+        {"code": code, "name": NAMES[code], "dir": direction(code), "url": same_page(code)}
         for code in languages()
     ]
 

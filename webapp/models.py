@@ -29,6 +29,25 @@ class Diagram:
 
 
 @dataclass(frozen=True)
+class Quick:
+    """A guide's quick card, language-neutral part: its timed session and the warning shown."""
+
+    seconds: int  # per side, as in a routine step
+    rounds: int
+    flag_set: str  # a red-flag set of the spot, or "stop" for the guide's own stop list
+    flag_item: int  # index into that set's items (or the stop list), from 0
+
+
+@dataclass(frozen=True)
+class QuickText:
+    """A guide's quick card in one language: three short lines."""
+
+    find: str
+    press: str
+    how_long: str
+
+
+@dataclass(frozen=True)
 class Spot:
     number: int
     slug: str
@@ -38,6 +57,7 @@ class Spot:
     related: tuple[int, ...]
     sources: tuple[str, ...]
     diagram: Diagram
+    quick: Quick | None = None  # set from spots.toml [quick] once the spots are read
 
     def weight(self, region: str) -> int:
         """Return how strongly this spot's pain is felt in a region (0 = not at all)."""
@@ -72,6 +92,7 @@ class SpotText:
     cautions: tuple[str, ...]
     related: tuple[str, ...]
     tools: dict[str, tuple[str, ...]]
+    quick: QuickText | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 
 from . import figure, i18n
 from .content import PAGES, library
+from .lru import ByteLRU
 
 bp = Blueprint("pages", __name__, url_prefix="/<lang:lang>")
 bp.url_value_preprocessor(i18n.enter_language)
@@ -40,25 +41,34 @@ FOOTER = [
 ]
 
 
-def memoized(view):
-    """Keep each page's HTML: content is fixed while the process runs, so an address always
-    renders the same bytes (redirects and errors are not kept). Only addresses the app itself
-    links to are kept, so made-up query strings cannot fill memory."""
+def memoized(*query: str):
+    """Keep each page's HTML: content is fixed while the process runs, so a page always renders
+    the same bytes (redirects and errors are not kept).
 
-    @wraps(view)
-    def wrapper(**kwargs):
-        if set(request.args) - {"region"} or len(request.args.getlist("region")) > 1:
-            return view(**kwargs)
-        kept: dict[tuple, str] = current_app.extensions.setdefault("page_cache", {})
-        key = (g.lang, request.path, request.query_string)
-        if key in kept:
-            return kept[key]
-        result = view(**kwargs)
-        if isinstance(result, str) and len(kept) < 4096:
-            kept[key] = result
-        return result
+    The key is the canonical page, never the spelling of the address: the language, the
+    endpoint, the view arguments as the converters parsed them (so 0001 and Arabic-Indic digits
+    are the number 1) and only the query keys the view names, which it validates before a page
+    is kept. The store is bounded by bytes (PAGE_CACHE_BYTES).
+    """
 
-    return wrapper
+    def decorate(view):
+        @wraps(view)
+        def wrapper(**kwargs):
+            kept: ByteLRU = current_app.extensions["page_cache"]
+            asked = tuple(request.args.get(name) for name in query)
+            key = (g.lang, request.endpoint, tuple(sorted(kwargs.items())), asked)
+            html = kept.get(key)
+            if html is None:
+                result = view(**kwargs)
+                if not isinstance(result, str):
+                    return result
+                html = result.encode()
+                kept.put(key, html)
+            return current_app.response_class(html, mimetype="text/html")
+
+        return wrapper
+
+    return decorate
 
 
 def prose():
@@ -67,19 +77,21 @@ def prose():
 
 
 @bp.route("/")
-@memoized
+@memoized("region")
 def home():
     """Show the "Where does it hurt?" body map and, for a chosen region, its spots."""
     lib = library()
     chosen = request.args.get("region")
-    if chosen is not None and chosen not in lib.regions:
-        abort(404)
+    if chosen is not None:
+        if chosen not in lib.regions:
+            abort(404)
+        i18n.link_query(region=chosen)
     results = {rid: lib.spots_for_region(rid) for rid in lib.regions}
     return render_template("home.html", chosen=chosen, results=results, regions=lib.regions)
 
 
 @bp.route("/spots/")
-@memoized
+@memoized()
 def spots():
     """List all fourteen spots."""
     return render_template("spots.html", spots=library().spots.values())
@@ -93,7 +105,7 @@ def spot_short(number: int):
 
 
 @bp.route("/spots/<int:number>-<slug>")
-@memoized
+@memoized()
 def spot(number: int, slug: str):
     """Show the full guide to one spot."""
     found = library().spots.get(number) or abort(404)
@@ -102,7 +114,7 @@ def spot(number: int, slug: str):
     return render_template("spot.html", spot=found, text=prose().spots[number])
 
 
-@memoized
+@memoized()
 def page(name: str):
     """Show one of the prose pages (safety, about, privacy)."""
     return render_template("page.html", page=prose().pages[name], name=name)
@@ -131,5 +143,7 @@ def init_app(app: Flask) -> None:
     from . import content
 
     content.init_app(app)
+    app.config.setdefault("PAGE_CACHE_BYTES", 16 * 1024 * 1024)
+    app.extensions["page_cache"] = ByteLRU(int(app.config["PAGE_CACHE_BYTES"]))
     app.register_blueprint(bp)
     app.context_processor(_template_context)

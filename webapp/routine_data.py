@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .content import SIDES, Reader, parse_toml
 from .models import Routine, RoutineText, Spot, Step
+from .reader import SIDES, Reader, parse_toml
 
 # Ids that are the routine pages' own addresses, never a routine's.
 RESERVED = frozenset({"play", "edit", "new", "shared"})

@@ -1,4 +1,4 @@
-"""Security headers on every response."""
+"""Security headers on every response, including errors the app itself could not answer."""
 
 from __future__ import annotations
 
@@ -25,21 +25,50 @@ DOCUMENT_HEADERS = {
 }
 
 
+def headers_for(mimetype: str, secure: bool) -> dict[str, str]:
+    """Return the strict headers a response of this type carries."""
+    headers = {
+        "Content-Security-Policy": CSP,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+    if mimetype == "text/html":
+        headers.update(DOCUMENT_HEADERS)
+    if secure:
+        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    return headers
+
+
 def add_headers(response: Response) -> Response:
     """Add the strict headers every response carries."""
-    headers = response.headers
-    headers["Content-Security-Policy"] = CSP
-    headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "no-referrer"
-    if response.mimetype == "text/html":
-        headers.update(DOCUMENT_HEADERS)
-    if request.is_secure:
-        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
+    response.headers.update(headers_for(response.mimetype, request.is_secure))
     return response
+
+
+class HeadersEverywhere:
+    """WSGI middleware: add the headers to any response that left the app without them (one
+    answered after an error in an after-request step, or by Flask's last-resort handler)."""
+
+    def __init__(self, wsgi_app) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        secure = environ.get("wsgi.url_scheme") == "https"
+
+        def start(status, headers, exc_info=None):
+            names = {name.lower() for name, _ in headers}
+            if "content-security-policy" not in names:
+                kind = next((v for n, v in headers if n.lower() == "content-type"), "")
+                mimetype = kind.split(";")[0].strip().lower()
+                headers = [*headers, *headers_for(mimetype, secure).items()]
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
 
 
 def init_app(app: Flask) -> None:
     """Trust a TLS proxy when told to (PROXY_FIX = number of proxies) and add the headers."""
+    app.wsgi_app = HeadersEverywhere(app.wsgi_app)
     hops = int(app.config.get("PROXY_FIX") or 0)
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)

@@ -340,3 +340,18 @@ def test_a_push_shows_the_translated_notification_with_the_routine_named_locally
     assert titles[f"knotwise-reminder-{rid}"] == shown["title"]
     assert titles["knotwise-test-all"] == json.loads(test)["title"]
     assert titles["knotwise-reminder-all"] == sent["title"]  # from this device's saved words
+
+
+@pytest.mark.parametrize(
+    "lang, clock, phrase",
+    [("es", "01:30", "a la 1:30"), ("es", "13:30", "a las 13:30"), ("en", "01:30", "at 1:30")],
+)
+def test_the_time_takes_the_hours_plural_form(
+    context: BrowserContext, reminders, lang, clock, phrase
+):
+    page = context.new_page()
+    page.goto(f"{reminders.url}/{lang}/reminders")
+    page.locator("#reminder-routine").select_option(index=1)
+    page.locator("#reminder-time").fill(clock)
+    page.locator(".reminder-save").click()
+    expect(page.locator(".reminder-card .reminder-when")).to_contain_text(phrase)

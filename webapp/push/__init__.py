@@ -8,6 +8,7 @@ from . import api, calendar, cli, db, endpoints, page, ratelimit, sender, vapid
 
 DEFAULTS = {
     "DATABASE_URL": None,
+    "PUBLIC_URL": None,
     "VAPID_PRIVATE_KEY": None,
     "VAPID_SUBJECT": None,
     "PUSH_ENDPOINT_ALLOWLIST": " ".join(endpoints.DEFAULT_ALLOWLIST),
@@ -32,6 +33,11 @@ def init_app(app: Flask) -> None:
         app.config["PUSH_TEST_ORIGINS"],
         testing=bool(app.config.get("TESTING")),
     )
+    public = app.config["PUBLIC_URL"]
+    if public and not str(public).startswith(("https://", "http://")):
+        raise RuntimeError(
+            "PUBLIC_URL must be the site's address, e.g. https://knotwise.example.org"
+        )
     for setting in ("RATE_LIMIT_SUBSCRIBE", "RATE_LIMIT_TEST"):
         ratelimit.parse(app.config[setting])
     db.init_app(app)

@@ -34,6 +34,12 @@ class Unauthorized(HTTPException):
         return [("Content-Type", "application/json"), ("WWW-Authenticate", "Bearer")]
 
 
+class NotConfigured(HTTPException):
+    """The server may not push yet: its VAPID subject is a placeholder (503, no retry)."""
+
+    code = 503
+
+
 @bp.before_request
 def _limit_body() -> None:
     request.max_content_length = current_app.config["PUSH_MAX_BODY"]
@@ -132,6 +138,9 @@ def test(sid: str):
         sub = _authorized(session, sid)
         target = (sub.endpoint, sub.p256dh, sub.auth, sub.lang)
     ratelimit.limit("test", "RATE_LIMIT_TEST", sid)
+    problem = current_app.extensions["push_subject_problem"]
+    if problem:  # the server is not set up to push: say so rather than be refused by Apple
+        raise NotConfigured(problem)
     endpoint, p256dh, auth, lang = target
     outcome = current_app.extensions["push_sender"].send(
         endpoint,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
@@ -93,7 +93,8 @@ def download():
     """Return the reader's reminder schedule as an .ics file to add to their calendar."""
     request.max_content_length = 4096
     lang, tz, minute, mask, title, path, minutes = _form()
-    url = request.host_url.rstrip("/") + path
+    # The link back comes from PUBLIC_URL, never from the request's Host header (forgeable).
+    url = (current_app.config.get("PUBLIC_URL") or "").rstrip("/") + path
     now = datetime.now(UTC).replace(tzinfo=None)
     data = build(lang, tz, minute, mask, title, url, minutes, now)
     response = Response(data, mimetype="text/calendar")

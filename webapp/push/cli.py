@@ -12,7 +12,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from . import db
-from .dispatcher import Dispatcher, run
+from .dispatcher import Dispatcher, NotConfigured, run
 from .schedule import utcnow
 
 db_cli = AppGroup("db", help="The reminders database.")
@@ -42,7 +42,10 @@ def _instant(_ctx, _param, value: str | None) -> datetime | None:
 @click.option("--now", callback=_instant, help="Act as if it were this time (ISO 8601).")
 def send_due(now: datetime | None) -> None:
     """Send every reminder that is due now, once (for cron or a systemd timer)."""
-    dispatcher = Dispatcher(current_app._get_current_object())
+    try:
+        dispatcher = Dispatcher(current_app._get_current_object())
+    except NotConfigured as error:
+        raise click.ClickException(str(error)) from None
     try:
         stats = dispatcher.send_due(now or utcnow())
     finally:
@@ -64,6 +67,13 @@ def run_loop() -> None:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     app = current_app._get_current_object()
+    problem = app.extensions["push_subject_problem"]
+    if problem:
+        # Keep running (beside the web app under scripts/serve) but send nothing: due reminders
+        # wait, and the ones still within their grace window go out once the subject is set.
+        click.echo(f"Reminders will not be sent: {problem}.", err=True)
+        stop.wait()
+        return
     app.logger.setLevel(logging.INFO)  # one line per pass that sent something
     click.echo("Sending reminders as they come due (stop with Ctrl-C).")
     run(app, stop, utcnow)

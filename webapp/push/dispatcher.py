@@ -108,10 +108,17 @@ def claim(connection, now: datetime, lease: timedelta, token: str, limit: int) -
     return [Job(*row) for row in rows]
 
 
+class NotConfigured(RuntimeError):
+    """The app may not push: its VAPID subject is a placeholder (the message says what to set)."""
+
+
 class Dispatcher:
     """Send due reminders for one app; several of these may run at once anywhere."""
 
     def __init__(self, app: Flask, sender: Sender | None = None) -> None:
+        problem = app.extensions.get("push_subject_problem")
+        if problem:
+            raise NotConfigured(f"reminders will not be sent: {problem}")
         self.app = app
         self.engine = app.extensions["push_db"]["engine"]
         self.sender = sender or app.extensions["push_sender"]

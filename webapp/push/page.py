@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import get_day_names
 from flask import Blueprint, render_template, url_for
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 
 from .. import i18n
 from ..content import library
@@ -48,6 +48,19 @@ def built_in_routines(lang: str) -> list[dict[str, str]]:
     ]
 
 
+def at_forms() -> dict[str, str]:
+    """Return "{days} at {time}" for each plural category an hour can take in this language,
+    since some say the hour's article by number (Spanish "a la 1:30" but "a las 2:30")."""
+    plural = get_locale().plural_form
+    forms: dict[str, str] = {}
+    for hour in [*range(1, 25), 0, 100]:  # 100: "other" in every language
+        text = ngettext(
+            "%(days)s at %(time)s", "%(days)s at %(time)s", hour, days="{days}", time="{time}"
+        )
+        forms.setdefault(plural(hour), text)
+    return forms
+
+
 @bp.route("/reminders")
 def index():
     """Show the reminders page: the form, the list kept on this device and the calendar option."""
@@ -57,4 +70,5 @@ def index():
         routines=built_in_routines(lang),
         week=week(),
         time_zones=time_zones(),
+        at_forms=at_forms(),
     )

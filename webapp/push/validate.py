@@ -18,6 +18,7 @@ RID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 B64URL = re.compile(r"[A-Za-z0-9_-]+={0,2}")
 SNOOZE_HORIZON = timedelta(days=15)
+EARLIEST = datetime(2000, 1, 1)  # naive UTC, as stored; anything before is a made-up value
 
 
 class Invalid(ValueError):
@@ -73,7 +74,11 @@ def _only(obj: dict, allowed: set[str], where: str) -> None:
 def _key(value: object, field: str, size: int) -> bytes:
     if not isinstance(value, str) or len(value) > 200 or not B64URL.fullmatch(value):
         raise Invalid(field, "expected base64url text")
-    raw = base64.urlsafe_b64decode(value.rstrip("=") + "=" * (-len(value.rstrip("=")) % 4))
+    bare = value.rstrip("=")
+    try:
+        raw = base64.urlsafe_b64decode(bare + "=" * (-len(bare) % 4))
+    except ValueError:  # a length no base64 text can have (4n + 1 characters)
+        raise Invalid(field, "expected base64url text") from None
     if len(raw) != size:
         raise Invalid(field, f"expected {size} bytes, got {len(raw)}")
     return raw
@@ -112,7 +117,12 @@ def _skip(value: object, field: str, now: datetime) -> datetime | None:
         raise Invalid(field, "expected an ISO 8601 time with a zone, or null") from None
     if moment.tzinfo is None:
         raise Invalid(field, "expected a time zone offset such as Z")
-    moment = to_utc(moment.astimezone(UTC))
+    try:  # years 1 and 9999 with an offset fall outside what a datetime can hold in UTC
+        moment = to_utc(moment.astimezone(UTC))
+    except (OverflowError, ValueError):
+        raise Invalid(field, "out of range") from None
+    if moment < EARLIEST:
+        raise Invalid(field, "out of range")
     if moment > now + SNOOZE_HORIZON:
         raise Invalid(field, "can only snooze the next reminder")
     return moment

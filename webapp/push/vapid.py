@@ -15,6 +15,10 @@ from flask import Flask, current_app
 from py_vapid import Vapid02
 
 KEY_FILE = "vapid_private.pem"
+PLACEHOLDER = "mailto:reminders@knotwise.invalid"
+# Names reserved for examples and tests (RFC 2606, RFC 6761): never a real contact.
+RESERVED_TLDS = frozenset({"invalid", "test", "example", "localhost", "local"})
+RESERVED_DOMAINS = frozenset({"example.com", "example.net", "example.org"})
 LIFETIME = 12 * 3600  # the longest a push service must accept (RFC 8292 allows 24 h)
 
 
@@ -96,6 +100,30 @@ class Signer:
             return signed
 
 
+def subject_problem(subject: str) -> str | None:
+    """Return why push services would refuse this VAPID subject, or None for a real contact."""
+    if subject.startswith("mailto:"):
+        host = subject[len("mailto:") :].split("?")[0].rpartition("@")[2]
+    else:
+        host = urlsplit(subject).hostname or ""
+    host = host.strip().rstrip(".").lower()
+    labels = host.split(".")
+    placeholder = (
+        subject == PLACEHOLDER
+        or len(labels) < 2
+        or labels[-1] in RESERVED_TLDS
+        or ".".join(labels[-2:]) in RESERVED_DOMAINS
+        or labels[-1].isdigit()  # an IP address is nobody's contact
+    )
+    if not placeholder:
+        return None
+    return (
+        f"FLASK_VAPID_SUBJECT is {subject}, a placeholder that push services (Apple's among "
+        "them) refuse; set FLASK_VAPID_SUBJECT to your contact, mailto:you@your-domain or "
+        "https://your-site, and restart"
+    )
+
+
 def signer() -> Signer:
     """Return the current app's VAPID signer."""
     return current_app.extensions["push_vapid"]
@@ -108,7 +136,10 @@ def init_app(app: Flask) -> None:
         key = _from_setting(setting) if setting else _from_instance(Path(app.instance_path))
     except ValueError as error:
         raise RuntimeError(f"VAPID_PRIVATE_KEY: {error}") from None
-    subject = app.config.get("VAPID_SUBJECT") or "mailto:reminders@knotwise.invalid"
+    subject = app.config.get("VAPID_SUBJECT") or PLACEHOLDER
     if not subject.startswith(("mailto:", "https://")):
         raise RuntimeError("VAPID_SUBJECT must be a mailto: or https:// URL")
     app.extensions["push_vapid"] = Signer(key, subject)
+    # Tests push to a loopback service, which takes any subject; real services may not.
+    problem = None if app.config.get("TESTING") else subject_problem(subject)
+    app.extensions["push_subject_problem"] = problem

@@ -8,6 +8,9 @@ function pageModule(id) {
   if (id === "page-reminders") {
     return () => import("./reminders.js").then((m) => m.enhanceReminders());
   }
+  if (id === "page-spot") {
+    return () => import("./spot/treat-now.js").then((m) => m.enhanceTreatNow());
+  }
   if (id.startsWith("page-routines-")) {
     return () => import("./routines.js").then((m) => m.enhanceRoutines());
   }

@@ -1,5 +1,6 @@
-// What the player dialog shows: labels, countdown, ring, diagram, and the words said at changes.
-import { spot, spotDiagram } from "./spots.js";
+// What the player dialog shows: labels, countdown, ring, diagram and technique picture, and the
+// words said at changes.
+import { spot, spotDiagram, techniquePicture } from "./spots.js";
 import { clock, number, sideName, t, toolName } from "./words.js";
 
 /** Return how many steps (not sides) a timeline holds. */
@@ -67,9 +68,11 @@ export class PlayerView {
     this.$(".player-how").textContent = `${toolName(part.step.tool)} · ${sideName(part.side)}`;
     this.$(".player-cue").textContent = cueOf(part);
     const visual = this.$(".player-visual");
-    if (visual.dataset.spot !== String(part.step.spot)) {
-      visual.replaceChildren(spotDiagram(part.step.spot) || "");
-      visual.dataset.spot = String(part.step.spot);
+    const shown = `${part.step.spot} ${part.step.tool}`;
+    if (visual.dataset.shown !== shown) {
+      const pictures = [spotDiagram(part.step.spot), techniquePicture(part.step.spot, part.step.tool)];
+      visual.replaceChildren(...pictures.filter(Boolean));
+      visual.dataset.shown = shown;
     }
     const nextPart = timeline.parts.find((p, i) => i > timeline.part && p.index !== part.index);
     const upcoming = nextPart && spot(nextPart.step.spot);

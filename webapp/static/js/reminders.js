@@ -346,6 +346,11 @@ async function send(method, url, body, quietGone = false) {
     status(text.errorGone);
     return undefined;
   }
+  const answer = await response.json().catch(() => ({}));
+  if (String(answer.error).startsWith("FLASK_VAPID_SUBJECT")) {
+    status(text.errorNotSetUp);
+    return undefined;
+  }
   status(response.status === 429 || response.status === 503 ? text.errorBusy : text.errorRefused);
   return undefined;
 }
@@ -395,10 +400,17 @@ function describeWhen(reminder) {
           boxes.filter((b) => reminder.days.includes(b.value)).map((b) => b.dataset.short),
         );
   const [hours, minutes] = reminder.time.split(":").map(Number);
-  const time = new Intl.DateTimeFormat(state.lang, { hour: "numeric", minute: "2-digit" }).format(
-    new Date(2000, 0, 1, hours, minutes),
-  );
-  return text.at.replace("{days}", days).replace("{time}", time);
+  const clock = new Intl.DateTimeFormat(state.lang, { hour: "numeric", minute: "2-digit" });
+  const time = clock.format(new Date(2000, 0, 1, hours, minutes));
+  return atPhrase(clock, hours).replace("{days}", days).replace("{time}", time);
+}
+
+/** "{days} at {time}" in the plural form of the hour on the clock ("a la 1:30", "a las 2:30"). */
+function atPhrase(clock, hours) {
+  const cycle = clock.resolvedOptions().hourCycle;
+  const shown = { h11: hours % 12, h12: hours % 12 || 12, h24: hours || 24 }[cycle] ?? hours;
+  const category = new Intl.PluralRules(state.lang).select(shown);
+  return text[`at${category[0].toUpperCase()}${category.slice(1)}`] || text.atOther;
 }
 
 function describeNext(reminder) {

@@ -1,4 +1,4 @@
-// What the page says about each spot (name, guide link, tools, default cue, diagram).
+// What the page says about each spot (name, guide link, tools, default cue, diagram, pictures).
 
 /** Return the spot-info template of a spot, or null when the page does not carry it. */
 function info(number) {
@@ -44,4 +44,11 @@ export function spotDiagram(number, { small = false } = {}) {
     copy.classList.add("diagram-small");
   }
   return copy;
+}
+
+/** Return a fresh copy of the picture of a spot's technique with a tool, or null. */
+export function techniquePicture(number, tool) {
+  const el = info(number);
+  const svg = el && el.content.querySelector(`svg.technique[data-tool="${CSS.escape(tool)}"]`);
+  return svg ? svg.cloneNode(true) : null;
 }

@@ -1,0 +1,172 @@
+"""The quick card at the top of each guide, and "Treat this spot now" played by the player."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from tests.browser.axe import violations
+from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.routine_helpers import open_with_clock, player, shows
+from tests.browser.test_offline import save_for_offline, serve
+from webapp import ROOT
+from webapp.content import load
+from webapp.i18n import NAMES
+
+LIBRARY = load(ROOT / "data", list(NAMES))
+GUIDES = [(lang, s.number, s.slug) for lang in NAMES for s in LIBRARY.spots.values()]
+LOW_BACK_PIT = "/en/spots/13-low-back-pit"
+
+
+@pytest.fixture(scope="module")
+def phone(browser: Browser) -> Iterator[Page]:
+    """One phone-sized page for every guide: loading and measuring is all these tests do.
+
+    Scripts are off: they change nothing in the card's layout (the start link becomes a button
+    of the same size), and without them each guide loads several times faster."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "number", "slug"), GUIDES)
+def test_the_quick_card_fits_the_first_phone_screen(live_server, phone, lang, number, slug):
+    # Given a guide opened on a 390 x 844 phone
+    phone.goto(f"{live_server.url}/{lang}/spots/{number}-{slug}")
+    card = phone.locator(".quick-card")
+    # Then Find, Press and How long and the start button are all on screen without scrolling
+    lines = card.locator(".quick-lines dd")
+    expect(lines).to_have_count(3)
+    start = card.locator(".treat-now")
+    expect(start).to_be_visible()
+    text = LIBRARY.languages[lang].spots[number].quick
+    expect(lines).to_have_text([text.find, text.press, text.how_long])
+    assert phone.evaluate("window.scrollY") == 0
+    for box in [lines.nth(i).bounding_box() for i in range(3)] + [start.bounding_box()]:
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+
+
+def open_choices(page: Page) -> Locator:
+    """Press "Treat this spot now" and return the choices it shows."""
+    page.get_by_role("button", name="Treat this spot now").click()
+    choices = page.locator("#treat-panel")
+    expect(choices).to_be_visible()
+    return choices
+
+
+def choose_and_start(page: Page, tool: str, side: str) -> None:
+    """Open "Treat this spot now", pick a tool and a side, and press Start."""
+    choices = open_choices(page)
+    choices.get_by_role("radio", name=tool).check()
+    choices.get_by_role("radio", name=side).check()
+    choices.get_by_role("button", name="Start").click()
+
+
+def test_treat_this_spot_now_plays_the_chosen_tool_and_side_and_lands_in_history(
+    live_server, page: Page
+):
+    # Given the low back pit guide, whose dose is 2 rounds of 1 minute per side
+    open_with_clock(page, live_server.url + LOW_BACK_PIT)
+    choices = open_choices(page)
+    expect(choices.locator(".treat-dose")).to_have_text("2 rounds of 1 min per side")
+    # When the reader picks the ball against a wall, on the left side only, and starts
+    choices.get_by_role("radio", name="Ball against a wall").check()
+    choices.get_by_role("radio", name="Left side").check()
+    choices.get_by_role("button", name="Start").click()
+    # Then the player counts down round 1 with that tool and side
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The low back pit")
+    expect(player(page).locator(".player-how")).to_have_text("Ball against a wall · Left side")
+    page.clock.run_for(5_000)
+    shows(page, count="Step 1 of 2", phase="Left side", time="1:00")
+    # And the second round follows, and then Done
+    page.clock.run_for(60_000)
+    shows(page, count="Step 2 of 2", phase="Get ready", time="0:05")
+    page.clock.run_for(5_000 + 60_000)
+    done = player(page).locator(".player-done")
+    expect(done.get_by_role("heading", name="Done")).to_be_visible()
+    expect(done).to_contain_text("You finished The low back pit in 2 min, 10 sec.")
+    # And the session is in the history
+    done.get_by_role("link", name="See your history").click()
+    session = page.locator(".session").first
+    expect(session).to_contain_text("The low back pit")
+    expect(session).to_contain_text("2 min, 10 sec")
+    expect(session).to_contain_text("Finished")
+
+
+def test_both_sides_are_each_worked_in_turn_and_the_session_can_be_saved(live_server, page):
+    # Given the forearm guide and the reader's choice of both sides with the thumb
+    open_with_clock(page, f"{live_server.url}/en/spots/5-forearm")
+    choices = open_choices(page)
+    choices.get_by_role("radio", name="Each side in turn").check()
+    # When they save it as a routine of their own
+    choices.get_by_role("button", name="Save as my routine").click()
+    expect(choices.get_by_role("status")).to_have_text("Saved to your routines on this device.")
+    # And play it: each round works the left side, then the right
+    choices.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_000)
+    shows(page, count="Step 1 of 2", phase="Left side", time="1:00", spot="The forearm")
+    page.clock.run_for(60_000)
+    shows(page, count="Step 1 of 2", phase="Switch sides", time="0:05")
+    page.clock.run_for(5_000)
+    shows(page, count="Step 1 of 2", phase="Right side", time="1:00")
+    # Then the saved routine is listed with the reader's own, two steps of thumb on each side
+    page.goto(f"{live_server.url}/en/routines/")
+    own = page.locator(".own-card", has_text="The forearm")
+    expect(own).to_have_count(1)
+    own.locator(".own-play").click()
+    expect(page.locator(".routine-steps li")).to_have_count(2)
+    expect(page.locator(".routine-steps li").first).to_contain_text("Thumb · 1 min each side")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_card_and_its_choices_pass_axe(live_server, browser: Browser, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme, service_workers="block")
+    page = context.new_page()
+    page.goto(live_server.url + LOW_BACK_PIT)
+    page.get_by_role("button", name="Treat this spot now").click()
+    expect(page.locator("#treat-panel")).to_be_visible()
+    assert violations(page) == []
+    context.close()
+
+
+def test_without_scripts_the_button_opens_a_routine_with_this_spot(live_server, browser):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + LOW_BACK_PIT)
+    expect(page.locator("#treat-panel")).to_be_hidden()
+    page.get_by_role("link", name="Treat this spot now").click()
+    expect(page).to_have_url(f"{live_server.url}/en/routines/low-back")
+    expect(page.locator('.routine-step[data-spot="13"]')).to_have_count(1)
+    context.close()
+
+
+@pytest.fixture
+def offline_guide(browser: Browser, tmp_path) -> Iterator[tuple[str, BrowserContext]]:
+    """A browser that opened one guide online, which then lost the server."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    site = LiveServer({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance")})
+    serve(site)
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    save_for_offline(page, site.url + LOW_BACK_PIT)
+    site.stop()
+    page.close()
+    yield site.url, context
+    context.close()
+
+
+def test_treat_this_spot_now_works_offline(offline_guide):
+    url, context = offline_guide
+    page = context.new_page()
+    # Given no server, the guide opens from the device and its session plays to the end
+    open_with_clock(page, url + "/en/spots/12-buttock-top")
+    choose_and_start(page, "Thumb", "Right side")
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The top of the buttock")
+    page.clock.run_for(2 * (5_000 + 60_000))
+    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+    # And it is in the history, offline too
+    page.goto(f"{url}/en/history")
+    expect(page.locator(".session", has_text="The top of the buttock")).to_have_count(1)

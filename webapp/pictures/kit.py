@@ -1,0 +1,93 @@
+"""What every pose shares: the registry, where places on the body are, and the furniture.
+
+A pose takes `where` (which part of the body the ball, hand or elbow is on) and returns the
+finished Canvas. data/techniques.toml says which pose and place each spot and tool uses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .body import FOOT, SHIN, THIGH, Body
+from .draw import Canvas, Point, at
+
+BALL = 6
+# How far up the spine (0 = hip, 1 = neck) each place on the back lies.
+BACK = {
+    "buttock_top": 0.12,
+    "low_back_pit": 0.26,
+    "low_back_corner": 0.46,
+    "upper_back": 0.68,
+    "shoulder_blade": 0.8,
+}
+STAND_HIP = 150 - 3 - SHIN - THIGH  # hip height of a person standing on the floor at y = 150
+CROSSED = (62, -165, -160)  # arms folded over the chest, seen from the side
+POSES: dict[str, tuple[Callable[[str, str], Canvas], tuple[str, ...]]] = {}
+
+
+def pose(*places: str) -> Callable:
+    """Register a pose under its function name, with the places on the body it can show."""
+
+    def register(fn: Callable[[str, str], Canvas]) -> Callable[[str, str], Canvas]:
+        POSES[fn.__name__] = (fn, places)
+        return fn
+
+    return register
+
+
+def place(body: Body, where: str, depth: float) -> Point:
+    """Return the point on the back, or the skull, `depth` beyond the skin."""
+    return body.skull(depth) if where == "skull" else body.back(BACK[where], depth)
+
+
+def feet_down(body: Body, floor: float) -> None:
+    """Bend the shins of a body with raised knees so both feet rest flat on the floor."""
+    for name in ("near_leg", "far_leg"):
+        hip, knee = body.joints[name][:2]
+        drop = min(max((floor - 4 - knee[1]) / SHIN, -1), 1)
+        angle = math.degrees(math.asin(drop))
+        ankle = at(knee, angle, SHIN)
+        body.joints[name] = [hip, knee, ankle, at(ankle, 0, FOOT)]
+
+
+def kneeling_helper(spot: Point, floor: float) -> Body:
+    """A helper kneeling beyond the person, leaning the forearm just below the elbow on the spot."""
+    elbow = at(spot, -90, 5)
+    hip = (spot[0] + 34, floor - 4 - THIGH)
+    shoulder = at(elbow, -75, 22)
+    trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+    helper = Body(
+        hip,
+        trunk=trunk,
+        head=trunk - 20,
+        facing=-1,
+        helper=True,
+        near_leg=(92, 0, 0),
+        far_leg=(88, 0, 0),
+    )
+    wrist = at(elbow, 188, 21)
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, 188, 8)]
+    return helper
+
+
+def draw_helper_behind(c: Canvas, helper: Body) -> None:
+    """Draw what shows of a kneeling helper behind the person: trunk, head, tops of the thighs."""
+    helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
+    for leg in ("far_leg", "near_leg"):  # the rest of the legs is hidden behind the person
+        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
+
+
+def chair(c: Canvas, seat: Point, back: bool = True, floor: float = 150) -> None:
+    """Draw a chair seen from the side: seat, legs and (if wanted) a backrest on the left."""
+    x, y = round(seat[0]), round(seat[1])
+    d = f"M{x - 16} {y}H{x + 22}M{x - 13} {y}V{floor}M{x + 19} {y}V{floor}"
+    if back:
+        d += f"M{x - 16} {y}V{y - 40}"
+    c.raw(d, [(x - 16, y - (40 if back else 0)), (x + 22, floor)])
+
+
+def table(c: Canvas, top: float, x0: float, x1: float, floor: float = 150) -> None:
+    """Draw a table seen from the side: its top and one leg."""
+    x0, x1, top = round(x0), round(x1), round(top)
+    c.raw(f"M{x0} {top}H{x1}M{x1 - 8} {top}V{floor}", [(x0, top), (x1, floor)])

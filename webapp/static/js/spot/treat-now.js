@@ -1,0 +1,36 @@
+// "Treat this spot now" on a guide: opens the session choices; the player itself (and its
+// modules) load only on the first press, so a guide's first visit stays light.
+
+/** Turn the card's "Treat this spot now" link into a button that opens the session choices. */
+export async function enhanceTreatNow() {
+  const link = document.querySelector(".quick-card .treat-now");
+  const panel = document.getElementById("treat-panel");
+  if (!link || !panel) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "treat-now";
+  button.textContent = link.textContent;
+  button.setAttribute("aria-controls", panel.id);
+  button.setAttribute("aria-expanded", "false");
+  link.replaceWith(button);
+  button.closest(".quick-start").hidden = false;
+  let ready = null;
+  button.addEventListener("click", async () => {
+    if (!panel.hidden) {
+      panel.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    ready ||= import("./treat-session.js").then((m) => m.preparePlayer(panel));
+    try {
+      await ready;
+    } catch {
+      // No player to borrow (never saved, and offline): the written guide still helps.
+      window.location.assign(link.href);
+      return;
+    }
+    panel.hidden = false;
+    button.setAttribute("aria-expanded", "true");
+    panel.querySelector("input:checked")?.focus();
+  });
+}

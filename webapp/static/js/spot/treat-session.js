@@ -1,0 +1,68 @@
+// The one-spot session behind "Treat this spot now", loaded only when the reader asks for it.
+// The player's markup and words are borrowed from the play page (saved for offline with every
+// guide), so guides stay light and the session plays exactly as an own routine does.
+import { checkRoutine } from "../checks.js";
+import { setupPlayer } from "../player.js";
+import { catalog } from "../spots.js";
+import { saveRoutine } from "../store.js";
+import { duration, fill, t } from "../words.js";
+
+/** Copy the player dialog, its words, its options and this spot's details from the play page. */
+async function borrowPlayer(panel) {
+  const response = await fetch(panel.dataset.playerPage, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`play page answered ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  const dialog = page.querySelector("dialog.player");
+  const words = page.getElementById("routine-words");
+  const info = page.querySelector(`template.spot-info[data-spot="${panel.dataset.spot}"]`);
+  if (!dialog || !words || !info) throw new Error("the play page has no player");
+  // The guide's own figure already uses the diagram's title id: the player's copy gets its own.
+  for (const el of info.content.querySelectorAll("[id], [aria-labelledby]")) {
+    if (el.id) el.id = `player-${el.id}`;
+    const label = el.getAttribute("aria-labelledby");
+    if (label) el.setAttribute("aria-labelledby", `player-${label}`);
+  }
+  const catalogBox = document.createElement("div");
+  catalogBox.className = "spot-catalog";
+  catalogBox.hidden = true;
+  catalogBox.append(document.importNode(info, true));
+  const main = document.getElementById("main") || document.body;
+  main.append(document.importNode(words, true), catalogBox, document.importNode(dialog, true));
+  const options = page.querySelector(".player-launch .player-options");
+  if (options) panel.querySelector(".treat-actions").after(document.importNode(options, true));
+}
+
+/** Return the session the reader chose: one step per round, with the guide's time per side. */
+function chosenSteps(panel) {
+  const step = {
+    spot: Number(panel.dataset.spot),
+    tool: panel.querySelector('input[name="treat-tool"]:checked').value,
+    side: panel.querySelector('input[name="treat-side"]:checked').value,
+    seconds: Number(panel.dataset.seconds),
+  };
+  return Array.from({ length: Number(panel.dataset.rounds) }, () => ({ ...step }));
+}
+
+/** Save the chosen session as one of the reader's own routines. */
+async function saveAsRoutine(panel) {
+  const status = panel.querySelector(".treat-status");
+  try {
+    const routine = checkRoutine({ name: panel.dataset.name, steps: chosenSteps(panel) }, catalog());
+    await saveRoutine(routine);
+    status.textContent = t("shared-saved");
+  } catch {
+    status.textContent = t("error-storage");
+  }
+}
+
+/** Hand the session to the player, keeping its steps in step with the reader's choices. */
+export async function preparePlayer(panel) {
+  await borrowPlayer(panel);
+  const dose = panel.querySelector(".treat-dose");
+  dose.textContent = fill(dose.dataset.template, { time: duration(Number(panel.dataset.seconds)) });
+  const steps = chosenSteps(panel);
+  // The player reads its steps when Start is pressed, so the same list is updated in place.
+  panel.addEventListener("change", () => steps.splice(0, steps.length, ...chosenSteps(panel)));
+  setupPlayer({ name: panel.dataset.name, routineId: null, steps });
+  panel.querySelector(".treat-save").addEventListener("click", () => saveAsRoutine(panel));
+}
