@@ -1,6 +1,7 @@
 // The private history: sessions, a tenderness trend, and export / import / delete of all data.
 import { catalog } from "./spots.js";
 import { InvalidData } from "./checks.js";
+import { ratingScale } from "./chart-scale.js";
 import { deleteAll, exportAll, importAll, sessions, updateSession } from "./store.js";
 import { dateTime, duration, number, pageLang, t } from "./words.js";
 
@@ -28,13 +29,7 @@ function drawTrend(root, list) {
   const width = 320;
   const height = 170;
   const pad = { side: 28, top: 12, bottom: 22 };
-  const rtl = document.documentElement.dir === "rtl";
-  const step = points.length > 1 ? (width - 2 * pad.side) / (points.length - 1) : 0;
-  const x = (i) => {
-    const along = points.length > 1 ? pad.side + i * step : width / 2;
-    return rtl ? width - along : along;
-  };
-  const y = (v) => pad.top + ((10 - v) / 10) * (height - pad.top - pad.bottom);
+  const { x, y, rtl } = ratingScale(points.length, width, height, pad);
   const avg = (key) => {
     const values = points.map((s) => s[key]).filter((v) => v !== null && v !== undefined);
     if (!values.length) return t("no-rating");

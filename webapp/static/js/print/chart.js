@@ -1,5 +1,6 @@
 // A small SVG trend chart of tenderness before and after each session (0 to 10), for the
 // clinician report; it reads in the page's direction and prints in ink as well as colour.
+import { ratingScale } from "../chart-scale.js";
 import { number, pageLang } from "../words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -16,13 +17,7 @@ export function trendChart(points, label) {
   const width = 320;
   const height = 120;
   const pad = { side: 24, top: 8, bottom: 18 };
-  const rtl = document.documentElement.dir === "rtl";
-  const step = points.length > 1 ? (width - 2 * pad.side) / (points.length - 1) : 0;
-  const x = (i) => {
-    const along = points.length > 1 ? pad.side + i * step : width / 2;
-    return rtl ? width - along : along;
-  };
-  const y = (v) => pad.top + ((10 - v) / 10) * (height - pad.top - pad.bottom);
+  const { x, y, rtl } = ratingScale(points.length, width, height, pad);
   const chart = el("svg", { viewBox: `0 0 ${width} ${height}`, class: "report-svg", role: "img" });
   chart.setAttribute("aria-label", label);
   // Positions are mirrored by hand for right-to-left pages, so anchors keep their LTR sense.
