@@ -2,7 +2,7 @@
 // the device, so an <audio> element can keep playing it when the screen locks and scripts sleep.
 // Each kind of cue is rendered once with an OfflineAudioContext, then laid into a silent 8 kHz,
 // 8-bit mono WAV at its sample position: a 30-minute track is 14.4 MB, made in milliseconds.
-import { segments, sessionMs } from "../timeline.js";
+import { segments, sessionMs } from "./timeline.js";
 
 export const RATE = 8000; // samples a second: plenty for soft tones below 1.6 kHz
 const MAX_SECONDS = 2 * 60 * 60; // longer sessions (150 MB and more) keep the live chimes only

@@ -1,7 +1,7 @@
 // The printable routine card: its QR code and Print button, and for an own routine its steps
 // and red flags (a built-in routine's card comes from the server).
 import { spot, spotDiagram } from "../spots.js";
-import { totalSeconds } from "../timeline.js";
+import { totalSeconds } from "../player/timeline.js";
 import { duration, number, stepHow } from "../words.js";
 import { showQr } from "./qr.js";
 

@@ -2,7 +2,7 @@
 // The player's markup and words are borrowed from the play page (saved for offline with every
 // guide), so guides stay light and the session plays exactly as an own routine does.
 import { checkRoutine } from "../checks.js";
-import { setupPlayer } from "../player.js";
+import { setupPlayer } from "../player/player.js";
 import { catalog } from "../spots.js";
 import { saveRoutine } from "../store.js";
 import { duration, fill, t } from "../words.js";

@@ -1,6 +1,6 @@
 // The player's switches (chime, vibration, spoken cues, mixing with music), kept on this device.
 import { voiceFor } from "./signals.js";
-import { saveSettings, settings } from "./store.js";
+import { saveSettings, settings } from "../store.js";
 
 /** Wire the switches in the launcher; return a live object of the current choices. */
 export function playerSettings(launch, lang) {

@@ -1,8 +1,8 @@
 // The reminders page: keep a list of weekly reminders on this device, sign this browser up for
 // push notifications when asked, and keep the server's copy (ids, days, times, zone, language;
 // never the routine) in step. Every word shown comes from the page, in the page's language.
-import { loadState, saveState as keep } from "./reminder-state.js";
-import { openRemindedRoutine } from "./reminders/open.js";
+import { loadState, saveState as keep } from "./state.js";
+import { openRemindedRoutine } from "./open.js";
 
 let root;
 let state;
@@ -55,7 +55,7 @@ const status = (message) => {
 async function addOwnRoutines() {
   let own = [];
   try {
-    const store = await import("./store.js");
+    const store = await import("../store.js");
     own = typeof store.ownRoutines === "function" ? await store.ownRoutines() : [];
   } catch {
     own = [];

@@ -1,9 +1,9 @@
 // The private history: sessions, a tenderness trend, and export / import / delete of all data.
-import { catalog } from "./spots.js";
-import { InvalidData } from "./checks.js";
-import { ratingScale } from "./chart-scale.js";
-import { deleteAll, exportAll, importAll, sessions, updateSession } from "./store.js";
-import { dateTime, duration, number, pageLang, t } from "./words.js";
+import { catalog } from "../spots.js";
+import { InvalidData } from "../checks.js";
+import { ratingScale } from "../chart-scale.js";
+import { deleteAll, exportAll, importAll, sessions, updateSession } from "../store.js";
+import { dateTime, duration, number, pageLang, t } from "../words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

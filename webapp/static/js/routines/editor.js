@@ -1,8 +1,8 @@
 // "New routine": build or edit an own routine; inline errors never clear what was typed.
-import { catalog, spot } from "./spots.js";
-import { LIMITS } from "./checks.js";
-import { ownRoutine, saveRoutine } from "./store.js";
-import { fill, number, t } from "./words.js";
+import { catalog, spot } from "../spots.js";
+import { LIMITS } from "../checks.js";
+import { ownRoutine, saveRoutine } from "../store.js";
+import { fill, number, t } from "../words.js";
 
 let rowCount = 0;
 

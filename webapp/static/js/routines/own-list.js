@@ -1,9 +1,9 @@
 // The reader's own routines on the routines page: play, edit, share, delete.
-import { showQr } from "./print/qr.js";
+import { showQr } from "../print/qr.js";
 import { shareLink } from "./share.js";
-import { deleteRoutine, ownRoutines } from "./store.js";
-import { totalSeconds } from "./timeline.js";
-import { duration, fill, number, t } from "./words.js";
+import { deleteRoutine, ownRoutines } from "../store.js";
+import { totalSeconds } from "../player/timeline.js";
+import { duration, fill, number, t } from "../words.js";
 
 /** Share a routine's link: the system share sheet where there is one, else copy it. */
 async function share(routine, card, section) {

@@ -1,7 +1,7 @@
 // What the player dialog shows: labels, countdown, ring, diagram and technique picture, and the
 // words said at changes.
-import { spot, spotDiagram, techniquePicture } from "./spots.js";
-import { clock, number, sideName, t, toolName } from "./words.js";
+import { spot, spotDiagram, techniquePicture } from "../spots.js";
+import { clock, number, sideName, t, toolName } from "../words.js";
 
 /** Return how many steps (not sides) a timeline holds. */
 function stepCount(timeline) {

@@ -1,5 +1,5 @@
 // A routine carried in a link's fragment (#share=…): never sent to the server.
-import { InvalidData, checkRoutine } from "./checks.js";
+import { InvalidData, checkRoutine } from "../checks.js";
 
 const PREFIX = "#share=";
 const MAX_LENGTH = 8000;

@@ -1,12 +1,12 @@
 // Play an own routine (#own-…) or a shared one (#share=…): everything comes from the device
 // or the link, so this page works offline and the server never sees the routine.
-import { setupPlayer } from "./player.js";
-import { ownCard } from "./print/card.js";
+import { setupPlayer } from "../player/player.js";
+import { ownCard } from "../print/card.js";
 import { isShared, readShared, shareLink } from "./share.js";
-import { catalog, spot, spotDiagram } from "./spots.js";
-import { ownRoutine, saveRoutine } from "./store.js";
-import { totalSeconds } from "./timeline.js";
-import { duration, fill, number, stepHow, t } from "./words.js";
+import { catalog, spot, spotDiagram } from "../spots.js";
+import { ownRoutine, saveRoutine } from "../store.js";
+import { totalSeconds } from "../player/timeline.js";
+import { duration, fill, number, stepHow, t } from "../words.js";
 
 /** Draw the routine's name, total time and steps. */
 function render(article, routine) {

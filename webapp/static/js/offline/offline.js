@@ -104,7 +104,7 @@ function explainOfflinePage() {
     notice.hidden = false;
     for (const line of document.querySelectorAll(".offline-this-page")) line.hidden = true;
     if ("serviceWorker" in navigator) {
-      import("./offline/save-later.js").then((later) => later.offerSaveLater(notice));
+      import("./save-later.js").then((later) => later.offerSaveLater(notice));
     }
   }
   // This page stands in for the address asked for: each language links to that address.
@@ -119,7 +119,7 @@ export async function setUpOffline() {
   explainOfflinePage();
   offerInstall();
   // Only the installed app is launched (see the manifest's launch_handler).
-  if ("launchQueue" in window) import("./offline/launch.js").then((m) => m.handleLaunches());
+  if ("launchQueue" in window) import("./launch.js").then((m) => m.handleLaunches());
   window.addEventListener("appinstalled", () => requestPersistence());
   if (!("serviceWorker" in navigator) || !window.caches) {
     showSaving({ state: "unsupported" });
@@ -153,5 +153,5 @@ export async function setUpOffline() {
   const ready = await navigator.serviceWorker.ready;
   ready.active?.postMessage({ type: "save", lang });
   // Languages the reader asked for while offline are saved once a connection is back.
-  import("./offline/save-later.js").then((later) => later.resumeSaving());
+  import("./save-later.js").then((later) => later.resumeSaving());
 }

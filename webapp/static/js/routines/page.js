@@ -1,6 +1,6 @@
 // A built-in routine's page: its steps are read from the page itself.
-import { setupPlayer } from "./player.js";
-import { builtInCard } from "./print/card.js";
+import { setupPlayer } from "../player/player.js";
+import { builtInCard } from "../print/card.js";
 
 /** Make the built-in routine on this page playable. */
 export default function enhanceRoutinePage() {

@@ -1,12 +1,12 @@
 // The guided session player: a full-screen dialog with a countdown, the spot's diagram and cue.
-import { clearLockScreen, handleLockScreen, showOnLockScreen } from "./player/lock-screen.js";
-import { SoundTrack } from "./player/sound-track.js";
-import { playerSettings } from "./player-settings.js";
-import { PlayerView, changeWords, lockScreenWords } from "./player-view.js";
+import { clearLockScreen, handleLockScreen, showOnLockScreen } from "./lock-screen.js";
+import { SoundTrack } from "./sound-track.js";
+import { playerSettings } from "./settings.js";
+import { PlayerView, changeWords, lockScreenWords } from "./view.js";
 import { chime, hush, keepAwake, letSleep, prepareSound, speak, vibrate } from "./signals.js";
-import { addSession, updateSession } from "./store.js";
+import { addSession, updateSession } from "../store.js";
 import { Timeline, buildParts, sessionMs } from "./timeline.js";
-import { duration, pageLang, t } from "./words.js";
+import { duration, pageLang, t } from "../words.js";
 
 const TICK_MS = 250;
 const now = () => performance.now();
@@ -14,7 +14,7 @@ const now = () => performance.now();
 /** Ask the browser to keep this device's data (and the offline copy) through clean-ups. */
 async function askToKeepData() {
   try {
-    const offline = await import("./offline.js");
+    const offline = await import("../offline/offline.js");
     if (typeof offline.requestPersistence === "function") await offline.requestPersistence();
   } catch {
     // No offline module here: nothing to ask.
