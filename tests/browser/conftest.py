@@ -6,7 +6,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
 from tests.ports import free_port
@@ -23,6 +23,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PHONE = {"width": 390, "height": 844}
+# A loaded machine (CI on two shared cores) can take more than Playwright's default 5 s to show
+# a result that is on its way; a wrong result still fails, only later.
+expect.set_options(timeout=15_000)
 
 
 def whole_bodies(app):
