@@ -115,3 +115,20 @@ def reminders_server(tmp_path_factory, push_service) -> Iterator[LiveServer]:
     yield server
     server.stop()
     close_push_app(server.app)
+
+
+@pytest.fixture
+def server(tmp_path, data) -> Iterator[LiveServer]:
+    """A server of this test's own, which it can stop and start again on the same port."""
+    from tests.browser.offline_site import own_server  # it builds on LiveServer above
+
+    with own_server(tmp_path, data) as own:
+        yield own
+
+
+@pytest.fixture
+def two_languages(server, data, monkeypatch) -> LiveServer:
+    """Serve Spanish beside English (a copy of the English content)."""
+    from tests.browser.offline_site import add_spanish
+
+    return add_spanish(server, data, monkeypatch)

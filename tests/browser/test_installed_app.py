@@ -16,27 +16,12 @@ from tests.browser.conftest import PHONE, LiveServer
 from tests.browser.offline_site import (
     GUIDES,
     SAVE_TIMEOUT,
-    add_spanish,
-    own_server,
     save_for_offline,
     serve,
 )
 
 GUIDE = "/en/spots/13-low-back-pit"
 LAST_GUIDE = list(GUIDES)[-1]  # saved last: when it is there, the language is saved
-
-
-@pytest.fixture
-def server(tmp_path, data) -> Iterator[LiveServer]:
-    """A server of this test's own, which it can stop and start again on the same port."""
-    with own_server(tmp_path, data) as own:
-        yield own
-
-
-@pytest.fixture
-def two_languages(server, data, monkeypatch) -> LiveServer:
-    """Serve Spanish beside English (a copy of the English content)."""
-    return add_spanish(server, data, monkeypatch)
 
 
 def wait_until_saved(page: Page, lang: str) -> None:

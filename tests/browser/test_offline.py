@@ -16,26 +16,11 @@ from tests.browser.offline_site import (
     GUIDES,
     SAVE_TIMEOUT,
     SAVED,
-    add_spanish,
     cache_names,
     listed,
-    own_server,
     save_for_offline,
     serve,
 )
-
-
-@pytest.fixture
-def server(tmp_path, data) -> Iterator[LiveServer]:
-    """A server of this test's own, which it can stop and start again on the same port."""
-    with own_server(tmp_path, data) as own:
-        yield own
-
-
-@pytest.fixture
-def two_languages(server, data, monkeypatch) -> LiveServer:
-    """Serve Spanish beside English (a copy of the English content)."""
-    return add_spanish(server, data, monkeypatch)
 
 
 # One visit, then no server: a module's worth of fresh navigations against the saved copy.
