@@ -86,8 +86,13 @@ def pdf_text(pdf: bytes) -> tuple[int, str]:
 
 def decode_qr(page: Page, selector: str) -> str:
     """Screenshot a QR code as it is drawn and return what a scanner reads from it."""
-    png = page.locator(selector).screenshot()
-    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    # A panel that has just opened may still be settling: look again for up to about 3 s
+    for _ in range(10):
+        png = page.locator(selector).screenshot()
+        found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+        if found:
+            break
+        page.wait_for_timeout(300)
     assert len(found) == 1, "exactly one readable QR code"
     return found[0].text
 
