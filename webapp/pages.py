@@ -17,8 +17,8 @@ from flask import (
 )
 from flask_babel import lazy_gettext as _l
 
-from . import figure, i18n
-from .content import PAGES, library
+from . import i18n
+from .content import PAGES, figure, library
 from .lru import ByteLRU
 
 bp = Blueprint("pages", __name__, url_prefix="/<lang:lang>")

@@ -11,8 +11,7 @@ from flask import Blueprint, Flask, abort, render_template
 from flask_babel import get_locale
 
 from . import i18n
-from .content import SIDES, TOOLS, library
-from .routine_data import MAX_SECONDS, MAX_STEPS, MIN_SECONDS
+from .content import MAX_SECONDS, MAX_STEPS, MIN_SECONDS, SIDES, TOOLS, library
 
 bp = Blueprint("routines", __name__, url_prefix="/<lang:lang>")
 bp.url_value_preprocessor(i18n.enter_language)

@@ -13,8 +13,7 @@ from pathlib import Path
 from flask import Flask, current_app
 from markupsafe import Markup, escape
 
-from ..content import Reader, parse_toml
-from ..models import ContentError, Library
+from ..content import ContentError, Library, Reader, parse_toml
 from . import facing, lying, upright  # noqa: F401  (each registers its poses)
 from .kit import POSES
 

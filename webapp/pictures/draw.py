@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..figure import curve, sole
+from ..content.figure import curve, sole
 
 Point = tuple[float, float]
 

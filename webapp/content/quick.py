@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .models import ContentError, Library, Quick, QuickText, Spot
 from .reader import Reader, parse_toml
-from .routine_data import MAX_SECONDS, MIN_SECONDS
+from .routines import MAX_SECONDS, MIN_SECONDS
 
 LINES = ("find", "press", "how_long")
 MAX_WORDS = 25  # each line aims at about 20 words; more no longer fits one phone screen

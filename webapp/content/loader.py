@@ -22,9 +22,9 @@ from .models import (
     Spot,
     SpotText,
 )
-from .quick_data import attach_quick, check_flags, quick_text
+from .quick import attach_quick, check_flags, quick_text
 from .reader import RED_FLAG_SETS, SIDES, TOOLS, VIEWS, Reader, parse_toml
-from .routine_data import load_routine_texts, load_routines
+from .routines import load_routine_texts, load_routines
 
 PAGES = ("safety", "about", "privacy")
 
