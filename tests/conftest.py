@@ -1,10 +1,63 @@
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 
 from webapp import ROOT, create_app
+
+# The one "now" of every test that needs one: Wednesday 25 November 2026, 12:00 UTC. The
+# clock fixture freezes the app's clock (and the test's) there; a test moves it with
+# clock.move_to() or clock.shift(). Dates a test uses are fixed in relation to this moment, so
+# the suite passes on any real date (.ci/run also runs it with the clock moved years either way).
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock-offset",
+        metavar="+3y",
+        help="run with the wall clock moved by years (y) or days (d), e.g. +3y or -1y, so a "
+        "test that leans on today's date fails today instead of weeks later",
+    )
+
+
+def moved(now: datetime, offset: str) -> datetime:
+    """Return now moved by an offset such as +3y, -1y or +40d (29 February becomes the 28th)."""
+    match = re.fullmatch(r"([+-])(\d+)([yd])", offset)
+    if not match:
+        raise pytest.UsageError(f"--clock-offset {offset!r}: write it as +3y, -1y or +40d")
+    sign = 1 if match[1] == "+" else -1
+    count = sign * int(match[2])
+    if match[3] == "d":
+        return now + timedelta(days=count)
+    day = min(now.day, 28) if (now.month, now.day) == (2, 29) else now.day
+    return now.replace(year=now.year + count, day=day)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def moved_clock(request):
+    """With --clock-offset, the whole session runs on a wall clock that far from today's."""
+    offset = request.config.getoption("--clock-offset")
+    if not offset:
+        yield None
+        return
+    with time_machine.travel(moved(datetime.now(UTC), offset), tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def clock():
+    """Freeze the clock at NOW for the app under test; yield the traveller that moves it.
+
+    Only wall-clock time is frozen (time.time, datetime.now): time.monotonic and sleeps go on,
+    so timeouts, rate limits and the push service's waits still work.
+    """
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from tests.conftest import PUBLIC_ORIGIN
+from tests.conftest import NOW, PUBLIC_ORIGIN
 from tests.pushservice import declarative
 from webapp import i18n
 from webapp.push import endpoints
@@ -25,7 +25,11 @@ from webapp.push.schedule import Schedule, days_mask, next_due, utcnow
 from webapp.push.sender import Outcome, Sender
 
 ROOT = Path(__file__).resolve().parent.parent
-MONDAY_0730_BERLIN = datetime(2026, 11, 30, 6, 30)  # naive UTC
+# Every test here runs on the frozen clock (NOW, a Wednesday noon): reminders are subscribed
+# then, and dispatched at moments fixed in relation to it, whatever the real date.
+pytestmark = pytest.mark.usefixtures("clock")
+MONDAY_0730_BERLIN = datetime(2026, 11, 30, 6, 30)  # naive UTC: the Monday after NOW, 07:30 CET
+assert MONDAY_0730_BERLIN - NOW.replace(tzinfo=None) == timedelta(days=4, hours=18, minutes=30)
 
 
 def subscribe(app, service, reminders=None, lang="en", timezone="Europe/Berlin", paused=False):
@@ -241,8 +245,8 @@ def _dispatcher_process(app, extra_env: dict) -> subprocess.Popen:
     if app.config.get("DATABASE_URL"):
         env["FLASK_DATABASE_URL"] = app.config["DATABASE_URL"]
     return subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "webapp", "reminders", "send-due",
-         "--now", "2026-11-30T06:30:10Z"],
+        [sys.executable, "-m", "tests.frozen", NOW.isoformat(),  # the test's clock, shared
+         "--app", "webapp", "reminders", "send-due", "--now", "2026-11-30T06:30:10Z"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from babel import Locale
 from icalendar import Calendar
 
 from webapp.push.calendar import build
-from webapp.push.schedule import DAYS, days_mask
+from webapp.push.schedule import DAYS, days_mask, utcnow
 
 
 def test_reminders_page_is_in_the_navigation_and_strict(client):
@@ -42,7 +42,7 @@ def post_calendar(client, **changes):
     return client.post("/api/calendar.ics", data=form)
 
 
-def test_calendar_file_is_a_weekly_event_in_the_readers_zone(client):
+def test_calendar_file_is_a_weekly_event_in_the_readers_zone(client, clock):
     response = post_calendar(client, routine="low-back")
     assert response.status_code == 200
     assert response.mimetype == "text/calendar"
@@ -53,7 +53,8 @@ def test_calendar_file_is_a_weekly_event_in_the_readers_zone(client):
     assert event["RRULE"]["FREQ"] == ["WEEKLY"] and event["RRULE"]["BYDAY"] == ["MO", "FR"]
     start = event.decoded("DTSTART")
     assert (start.hour, start.minute, str(start.tzinfo)) == (7, 30, "America/New_York")
-    assert start.weekday() in (0, 4)
+    # Made on Wednesday 25 November (the frozen clock), Mondays and Fridays: first on Friday 27th.
+    assert start.date() == date(2026, 11, 27)
     assert str(event["SUMMARY"]).startswith("Time for your routine: ")
     assert str(event["URL"]).endswith("/en/routines/low-back")
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
@@ -96,3 +97,17 @@ def test_calendar_refuses_bad_forms_with_json_naming_the_field(client, changes, 
 def test_calendar_refuses_oversized_forms(client):
     response = post_calendar(client, title="x" * 5000)
     assert response.status_code == 413 and response.is_json
+
+
+@pytest.mark.parametrize("years", [0, 15])
+def test_calendar_carries_the_zones_rules_from_its_first_reminder_on(clock, years):
+    # Made on the frozen clock, or 15 years later (past 2038, where icalendar's default stops)
+    first = 2026 + years
+    clock.move_to(datetime(first, 11, 25, 12, tzinfo=UTC))
+    data = build("en", "Europe/Berlin", 450, days_mask(["mon"]), "X", "https://x/", 15, utcnow())
+    text = data.decode().replace("\r\n ", "")
+    daylight = re.findall(r"BEGIN:DAYLIGHT(.*?)END:DAYLIGHT", text, re.S)
+    summer = [int(d[:4]) for block in daylight for d in re.findall(r"[:,](\d{8})T", block)]
+    # Summer time starts once a year from the first reminder on, for 30 years, and the rules
+    # carry nothing from decades before it
+    assert sorted(summer) == list(range(first + 1, first + 31)), summer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,8 @@ def shown_sessions(page: Page) -> list[str]:
 
 @pytest.fixture
 def history(live_server, page: Page) -> Page:
+    # The seeded sessions are from early March 2026; the device's clock starts just after them.
+    page.clock.install(time=datetime(2026, 3, 10, 12, 0, tzinfo=UTC))
     page.goto(f"{live_server.url}/en/history")
     expect(page.get_by_text("No sessions yet.")).to_be_visible()
     return page

@@ -382,6 +382,7 @@ def test_the_report_and_its_scripts_are_in_the_offline_copy(client):
 
 
 def test_a_note_written_with_a_rating_is_kept_and_reported(live_server, page: Page):
+    page.clock.install(time=TODAY)  # the report runs from the date filled in to "today"
     seed(page, f"{live_server.url}/en/history", sessions=[HISTORY[3]])
     page.reload()
     page.locator(".session-rate summary").click()

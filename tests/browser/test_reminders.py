@@ -10,7 +10,6 @@ notification tests deliver pushes to the real service worker through CDP.
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from sqlalchemy import text
 
 from tests.browser.axe import violations
+from tests.conftest import NOW
 from tests.pushservice import declarative
 from webapp.push.message import payload
 
@@ -54,8 +54,13 @@ SUBSCRIBE_STUB = """
 
 
 @pytest.fixture
-def reminders(reminders_server, push_service):
-    """The live app with an empty reminders database and a fresh push service."""
+def reminders(reminders_server, push_service, clock, context: BrowserContext):
+    """The live app with an empty reminders database and a fresh push service.
+
+    The server's clock is frozen at NOW and the browser's starts there, so "next" is the same
+    day on any real date.
+    """
+    context.clock.install(time=NOW)
     engine = reminders_server.app.extensions["push_db"]["engine"]
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM reminders"))
@@ -118,7 +123,7 @@ def test_whole_flow_with_permission_granted(context: BrowserContext, reminders, 
     expect(page.get_by_role("status").filter(has_text="Reminders are on")).to_be_visible()
     assert page.evaluate("window.__permissionRequests") == 1
     assert page.evaluate("window.__serverKey") == push_service.state.vapid_key
-    expect(item).to_contain_text(re.compile(r"Next: (Monday|Thursday)"))
+    expect(item).to_contain_text("Next: Thursday")  # NOW is a Wednesday noon
     (sub,) = rows(reminders, "SELECT * FROM subscriptions")
     assert (sub["lang"], sub["timezone"], bool(sub["paused"])) == ("en", "Europe/Berlin", False)
     (stored,) = rows(reminders, "SELECT * FROM reminders")
@@ -238,7 +243,7 @@ def test_blocked_notifications_are_explained_with_a_calendar_instead(
     # Then it is a weekly event at 07:30 Berlin time, named after the routine
     assert download.value.suggested_filename == "knotwise-reminder.ics"
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,TH" in ics
-    assert re.search(r"DTSTART;TZID=Europe/Berlin:\d{8}T073000", ics)
+    assert "DTSTART;TZID=Europe/Berlin:20261126T073000" in ics  # Thursday after NOW
     assert "BEGIN:VTIMEZONE" in ics and "TZID:Europe/Berlin" in ics
     assert f"SUMMARY:Time for your routine: {routine}" in ics
     assert rows(reminders, "SELECT * FROM subscriptions") == []

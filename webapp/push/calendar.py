@@ -18,7 +18,7 @@ from werkzeug.exceptions import BadRequest
 from .. import i18n
 from ..content import library
 from . import validate
-from .schedule import DAYS, days_mask, zone, zones
+from .schedule import DAYS, days_mask, utcnow, zone, zones
 
 bp = Blueprint("calendar", __name__, url_prefix="/api")
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -55,6 +55,9 @@ def _form() -> tuple[str, str, int, int, str, str, int]:
     return lang, tz, int(match[1]) * 60 + int(match[2]), days_mask(days), title, path, minutes
 
 
+ZONE_RULE_YEARS = 30
+
+
 def build(lang, tz, minute, mask, title, url, minutes, now: datetime) -> bytes:
     """Return an iCalendar file: one weekly event on the chosen days, in the chosen zone."""
     local = now.replace(tzinfo=UTC).astimezone(zone(tz)).date()
@@ -84,7 +87,11 @@ def build(lang, tz, minute, mask, title, url, minutes, now: datetime) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # The zone's rules, which calendar apps apply to every repeat, from the first reminder on for
+    # ZONE_RULE_YEARS (icalendar's default range starts in 1970 and stops in 2038).
+    calendar.add_missing_timezones(
+        first_date=first, last_date=first.replace(year=first.year + ZONE_RULE_YEARS, day=28)
+    )
     return calendar.to_ical()
 
 
@@ -95,8 +102,7 @@ def download():
     lang, tz, minute, mask, title, path, minutes = _form()
     # The link back comes from PUBLIC_ORIGIN, never from the request's Host header (forgeable).
     url = current_app.extensions["push_origin"] + path
-    now = datetime.now(UTC).replace(tzinfo=None)
-    data = build(lang, tz, minute, mask, title, url, minutes, now)
+    data = build(lang, tz, minute, mask, title, url, minutes, utcnow())
     response = Response(data, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'attachment; filename="knotwise-reminder.ics"'
     response.headers["Cache-Control"] = "no-store"

@@ -92,7 +92,9 @@ class Signer:
         now = int(time.time())
         with self._lock:
             cached = self._cache.get(audience)
-            if cached and cached[0] - now > 3600:
+            # Reuse a token while it has over an hour left, unless the clock went back since it
+            # was signed (then its expiry is too far ahead, and push services refuse it).
+            if cached and 3600 < cached[0] - now <= LIFETIME:
                 return cached[1]
             expires = now + LIFETIME
             signed = self.vapid.sign({"aud": audience, "exp": expires, "sub": self.subject})
