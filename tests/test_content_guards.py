@@ -78,6 +78,17 @@ FORBIDDEN = {
         r"(?i)\bficheiro",
     ],
     "en": [],
+    # Calques and stiff phrasings the third review found, kept out for good
+    "fr": [r"Entrez lentement dans la pression", r"fermement convient", r"\bune main sous le"],
+    "es": [
+        r"Firme está bien",
+        r"Entra despacio",
+        r"[Dd]eja caer tu peso",
+        r"mano muerta",
+        r"alimentado",
+    ],
+    "de": [r"Pobacke", r"gespeist", r"Hilfe holen", r'"Nie drücken auf"'],
+    "ar": [r"اضغط على أسنانك", r"أسفل ضلع لديك", r"\bاسند"],
 }
 ENGLISH = r"(?i)\b(?:the|and|with|your|you|please|save|warning|shoulder|back)\b"
 for code in ("es", "fr", "de", "pt", "ar"):
