@@ -34,6 +34,24 @@ def test_the_shipped_content_loads(data, tmp_path, start_app):
         ("spots.toml", '2, flag = "back.1" }\n14', '2, flag = "heart.1" }\n14', "quick.13.flag"),
         ("spots.toml", '2, flag = "back.1" }\n14', '2, flag = "back.9" }\n14', "quick.13.flag"),
         ("spots.toml", '5 = { seconds = 60, rounds = 2, flag = "stop.1" }\n', "", "quick.5"),
+        # Safety limits: each spot's longest hold, and the red-flag sets each region needs
+        ("spots.toml", "13 = { seconds = 60,", "13 = { seconds = 120,", "quick.13.seconds"),
+        ("spots.toml", '"travell"]\nmax_hold = 60', '"travell"]\nmax_hold = 900', "max_hold"),
+        ("spots.toml", '"travell"]\nmax_hold = 60', '"travell"]', "spot[3].max_hold"),
+        (
+            "routines.toml",
+            '{ spot = 4, tool = "fingers", side = "both", seconds = 30 }',
+            '{ spot = 4, tool = "fingers", side = "both", seconds = 120 }',
+            "routine[1].steps[2].seconds",
+        ),
+        (
+            "regions.toml",
+            'red_flags = ["clot"]\n\n[[region]]\nid = "knee"',
+            'red_flags = []\n\n[[region]]\nid = "knee"',
+            "red_flags",
+        ),
+        ("regions.toml", 'abdomen = ["abdomen"]\n', "", "flags_needed"),
+        ("pt/common.toml", "\nshort = ", "\nshorter = ", "red_flags.heart.short"),
     ],
 )
 def test_a_broken_data_file_fails_start_up_naming_file_and_field(

@@ -21,6 +21,10 @@ def offered_spots(page: Page) -> list[int]:
         ("chest", "Front of the body", {9}, "emergency number"),
         ("face", "Front of the body", {7}, None),
         ("foot", "Front of the body", {10}, None),
+        # Third content review: every region a spot sends pain to shows the flags for it
+        ("abdomen", "Front of the body", {2}, "kidney stone"),
+        ("shoulder", "Back of the body", {14}, "emergency number"),
+        ("thigh", "Front of the body", {8}, "blood clot"),
     ],
 )
 def test_tapping_a_region_on_the_map_lists_its_spots(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import PHONE
@@ -71,6 +73,35 @@ def test_the_editor_explains_errors_inline_and_keeps_what_was_typed(live_server,
     # A spot offers only the tools it can be treated with
     tools = step_rows(page).first.get_by_label("Tool")
     expect(tools.locator("option:not([disabled])")).to_have_text(["Fingertips"])
+
+
+def test_the_editor_keeps_each_hold_within_what_the_spot_s_guide_advises(live_server, page: Page):
+    # Given a new routine with one step on the side of the neck (at most 60 s a side)
+    page.goto(f"{live_server.url}/en/routines/edit")
+    page.get_by_label("Name").fill("Long neck hold")
+    add_step(page, "4. The side of the neck")
+    row = step_rows(page).first
+    seconds = row.get_by_label("Seconds (each side)")
+    # Then the step says how long this spot may be held, and the field goes no higher
+    expect(row).to_contain_text("This spot: up to 60 seconds a side, as its guide advises.")
+    expect(seconds).to_have_accessible_description(re.compile("up to 60 seconds a side"))
+    expect(seconds).to_have_attribute("max", "60")
+    # When the reader asks for a five-minute hold and saves
+    seconds.fill("300")
+    page.get_by_role("button", name="Save routine").click()
+    # Then nothing is saved, and the step explains the limit where it is
+    message = "Hold this spot for 60 seconds a side at most, as its guide advises."
+    expect(page.locator(".form-errors")).to_contain_text(message)
+    expect(row).to_contain_text(message)
+    expect(seconds).to_have_attribute("aria-invalid", "true")
+    expect(page).to_have_url(re.compile(r"/en/routines/edit"))
+    # When the step moves to the low back pit, the limit follows the spot (90 s)
+    row.get_by_label("Spot").select_option(label="13. The low back pit")
+    expect(row).to_contain_text("This spot: up to 90 seconds a side")
+    seconds.fill("90")
+    page.get_by_role("button", name="Save routine").click()
+    # Then the routine is saved
+    expect(page.locator(".own-card")).to_contain_text("Long neck hold")
 
 
 def test_steps_can_be_reordered_and_removed(live_server, page: Page):

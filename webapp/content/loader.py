@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from .flags import check_region_flags
 from .models import (
     Area,
     Common,
@@ -24,7 +25,7 @@ from .models import (
 )
 from .quick import attach_quick, check_flags, quick_text
 from .reader import RED_FLAG_SETS, SIDES, TOOLS, VIEWS, Reader, parse_toml
-from .routines import load_routine_texts, load_routines
+from .routines import MAX_SECONDS, MIN_SECONDS, load_routine_texts, load_routines
 
 PAGES = ("safety", "about", "privacy")
 
@@ -87,6 +88,9 @@ def _load_spots(
             if not isinstance(weight, int) or not 1 <= weight <= 3:
                 raise r.fail(f"pain.{region}", "must be a weight from 1 to 3")
         related = tuple(r.get("related", list))
+        max_hold = r.get("max_hold", int)
+        if not MIN_SECONDS <= max_hold <= MAX_SECONDS:
+            raise r.fail("max_hold", f"is {max_hold}, expected {MIN_SECONDS} to {MAX_SECONDS}")
         spots[number] = Spot(
             number=number,
             slug=r.text("slug"),
@@ -96,6 +100,7 @@ def _load_spots(
             related=related,
             sources=r.names("sources", sources, "source"),
             diagram=_diagram(r.table("diagram")),
+            max_hold=max_hold,
         )
     for spot in spots.values():
         for n in spot.related:
@@ -114,7 +119,9 @@ def _load_common(path: Path, regions: dict[str, Region]) -> Common:
     red_flags = {}
     for key in RED_FLAG_SETS:
         f = flags.table(key)
-        red_flags[key] = RedFlags(f.text("title"), f.texts("items"), f.text("action"))
+        red_flags[key] = RedFlags(
+            f.text("title"), f.texts("items"), f.text("action"), f.text("short")
+        )
     names = {
         field: {k: r.table(field).text(k) for k in r.data[field]}
         for field in ("tools", "sides", "regions")
@@ -194,6 +201,7 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     sources = _load_sources(root / "sources.toml")
     spots = _load_spots(root / "spots.toml", regions, sources)
     spots = attach_quick(root / "spots.toml", spots)
+    check_region_flags(root / "regions.toml", regions, spots)
     library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
     for code in languages:
         library.languages[code] = _load_language(root, code, library)

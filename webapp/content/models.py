@@ -57,6 +57,7 @@ class Spot:
     related: tuple[int, ...]
     sources: tuple[str, ...]
     diagram: Diagram
+    max_hold: int = 90  # the longest safe hold on one side, in seconds (spots.toml max_hold)
     quick: Quick | None = None  # set from spots.toml [quick] once the spots are read
 
     def weight(self, region: str) -> int:
@@ -100,6 +101,7 @@ class RedFlags:
     title: str
     items: tuple[str, ...]
     action: str
+    short: str  # the action in one short sentence, shown after a single item (the quick card)
 
 
 @dataclass(frozen=True)

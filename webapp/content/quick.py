@@ -27,6 +27,8 @@ def attach_quick(path: Path, spots: dict[int, Spot]) -> dict[int, Spot]:
         seconds, rounds = r.get("seconds", int), r.get("rounds", int)
         if not MIN_SECONDS <= seconds <= MAX_SECONDS:
             raise r.fail("seconds", f"is {seconds}, expected {MIN_SECONDS} to {MAX_SECONDS}")
+        if seconds > spot.max_hold:
+            raise r.fail("seconds", f"is {seconds}, above the spot's max_hold ({spot.max_hold})")
         if not 1 <= rounds <= MAX_ROUNDS:
             raise r.fail("rounds", f"is {rounds}, expected 1 to {MAX_ROUNDS}")
         flag_set, _, item = r.text("flag").partition(".")

@@ -11,7 +11,7 @@ from .models import ContentError
 # The fixed names data files may use, checked by the content and routine loaders alike.
 TOOLS = ("thumb", "fingers", "elbow", "ball_wall", "ball_floor", "ball_table", "ball_sole", "knee")
 SIDES = ("left", "right", "both", "centre")
-RED_FLAG_SETS = ("heart", "back", "head", "clot")
+RED_FLAG_SETS = ("heart", "back", "head", "clot", "abdomen")
 VIEWS = ("front", "back", "sole")
 
 

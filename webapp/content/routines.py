@@ -29,6 +29,9 @@ def _step(r: Reader, spots: dict[int, Spot]) -> Step:
     seconds = r.get("seconds", int)
     if not MIN_SECONDS <= seconds <= MAX_SECONDS:
         raise r.fail("seconds", f"is {seconds}, expected {MIN_SECONDS} to {MAX_SECONDS}")
+    limit = spots[spot].max_hold
+    if seconds > limit:
+        raise r.fail("seconds", f"is {seconds}, above spot {spot}'s max_hold ({limit})")
     return Step(spot, tool, side, seconds)
 
 

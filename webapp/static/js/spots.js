@@ -17,6 +17,7 @@ export function spot(number) {
     cue: el.dataset.cue,
     side: el.dataset.side, // the usual side: centre where both sides are worked at once
     redFlags: (el.dataset.redFlags || "").split(" ").filter(Boolean), // red-flag sets
+    maxHold: Number(el.dataset.maxHold) || null, // the longest hold a side its guide advises
   };
 }
 

@@ -16,6 +16,14 @@ function fitTools(row) {
   if (!tools.includes(select.value)) select.value = tools[0];
 }
 
+/** Show the chosen spot's longest hold under the time and let the field go no higher. */
+function fitSeconds(row) {
+  const limit = spot(row.querySelector('[data-field="spot"]').value)?.maxHold;
+  const seconds = row.querySelector('[data-field="seconds"]');
+  seconds.max = String(limit || LIMITS.maxSeconds);
+  row.querySelector('[data-hint="seconds"]').textContent = limit ? fill(t("max-hold"), { seconds: number(limit) }) : "";
+}
+
 /** Number the rows and name their buttons after their place in the list. */
 function renumber(form) {
   const title = document.getElementById("step-row-title").content.textContent.trim();
@@ -41,9 +49,12 @@ function addRow(form, step) {
     field.name = id;
     row.querySelector(`label[data-for="${field.dataset.field}"]`).htmlFor = id;
     const error = row.querySelector(`[data-error="${field.dataset.field}"]`);
+    const hint = row.querySelector(`[data-hint="${field.dataset.field}"]`);
+    if (hint) hint.id = `${id}-hint`;
     if (error) {
       error.id = `${id}-error`;
-      field.setAttribute("aria-describedby", error.id);
+      field.dataset.errorId = error.id;
+      field.setAttribute("aria-describedby", hint ? `${hint.id} ${error.id}` : error.id);
     }
   }
   row.querySelector('[data-field="spot"]').value = String(step.spot);
@@ -52,7 +63,11 @@ function addRow(form, step) {
   fitTools(row);
   row.querySelector('[data-field="side"]').value = step.side || "both";
   row.querySelector('[data-field="seconds"]').value = String(step.seconds ?? 60);
-  row.querySelector('[data-field="spot"]').addEventListener("change", () => fitTools(row));
+  fitSeconds(row);
+  row.querySelector('[data-field="spot"]').addEventListener("change", () => {
+    fitTools(row);
+    fitSeconds(row);
+  });
   row.querySelector(".step-up").addEventListener("click", () => {
     row.previousElementSibling?.before(row);
     renumber(form);
@@ -75,7 +90,7 @@ function addRow(form, step) {
 }
 
 function setError(field, message) {
-  const error = document.getElementById(field.getAttribute("aria-describedby") || "");
+  const error = document.getElementById(field.dataset.errorId || field.getAttribute("aria-describedby") || "");
   if (message) field.setAttribute("aria-invalid", "true");
   else field.removeAttribute("aria-invalid");
   if (error) error.textContent = message || "";
@@ -111,8 +126,12 @@ function check(form) {
       Number.isInteger(step.seconds) &&
       step.seconds >= LIMITS.minSeconds &&
       step.seconds <= LIMITS.maxSeconds;
-    setError(get("seconds"), secondsOk ? "" : t("error-seconds"));
-    if (!secondsOk) problems.push([get("seconds"), t("error-seconds")]);
+    // A spot's guide sets its longest hold: a longer one is not saved (item 8, review 3).
+    const limit = spot(step.spot)?.maxHold;
+    const tooLong = secondsOk && limit && step.seconds > limit;
+    const secondsError = !secondsOk ? t("error-seconds") : tooLong ? fill(t("error-max-hold"), { seconds: number(limit) }) : "";
+    setError(get("seconds"), secondsError);
+    if (secondsError) problems.push([get("seconds"), secondsError]);
     const toolOk = (tools[step.spot] || []).includes(step.tool);
     setError(get("tool"), toolOk ? "" : t("error-tool"));
     if (!toolOk) problems.push([get("tool"), t("error-tool")]);
@@ -170,7 +189,7 @@ export default async function enhanceEditor() {
     }
     document.getElementById("steps-error").textContent = "";
     const info = spot(form.querySelector("#add-spot").value);
-    addRow(form, { spot: info.number, side: info.side, seconds: 60 });
+    addRow(form, { spot: info.number, side: info.side, seconds: Math.min(60, info.maxHold || 60) });
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
