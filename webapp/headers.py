@@ -46,6 +46,9 @@ IMMUTABLE = f"public, max-age={YEAR}, immutable"
 REVALIDATE = "no-cache"
 STATIC_REVALIDATE = "public, no-cache"
 
+# The service worker at /sw.js may control every page of the site.
+WORKER = {"Service-Worker-Allowed": "/"}
+
 # Media types by file extension: static files and built files alike.
 TYPES = {
     "html": "text/html",

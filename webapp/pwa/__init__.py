@@ -55,7 +55,7 @@ def service_worker():
     """Serve the service worker at the root, so it can keep every language's pages."""
     response = current_app.response_class(worker_script(), mimetype="text/javascript")
     response.headers["Cache-Control"] = headers.REVALIDATE
-    response.headers["Service-Worker-Allowed"] = "/"
+    response.headers.update(headers.WORKER)
     return response
 
 

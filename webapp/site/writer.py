@@ -1,0 +1,93 @@
+"""Write the build: every file as the app itself answers it, with .br and .gz beside it.
+
+Each body is asked of the app through its own test client, never rendered another way, so the
+build holds exactly the bytes the app would send; the compressed copies are made by the same
+function the app compresses with (webapp/assets.py), so they are byte-identical too.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+
+from .. import headers
+from ..assets import compress
+from .walker import VERSIONS, Target, targets
+
+
+class BuildError(RuntimeError):
+    """The app did not answer an address of the build as expected."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file written: its target and the sizes of its body and compressed copies."""
+
+    target: Target
+    size: int
+    compressed: tuple[str, ...]  # the encodings written beside it
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+def _link(source: Path, target: Path) -> None:
+    """Keep one more name for a file (a hard link, or a copy where links are not possible)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        target.write_bytes(source.read_bytes())
+
+
+def fetch(app: Flask, target: Target) -> tuple[bytes, str]:
+    """Return a target's body and media type exactly as the app serves it, uncompressed."""
+    client = app.test_client()
+    if target.cookie:
+        client.set_cookie("lang", target.cookie)
+    response = client.get(target.url, headers={"Accept-Encoding": "identity"})
+    if response.status_code != target.status:
+        raise BuildError(f"{target.url}: status {response.status_code}, expected {target.status}")
+    data = response.get_data()
+    response.close()
+    return data, response.mimetype
+
+
+def _build(app: Flask, root: Path) -> list[Written]:
+    written = []
+    for target in targets(app):
+        data, mimetype = fetch(app, target)
+        path = root / target.path
+        _write(path, data)
+        encodings = []
+        if headers.compressible(mimetype, len(data)):
+            for encoding in headers.ENCODINGS:
+                _write(
+                    path.with_name(path.name + headers.SUFFIX[encoding]), compress(data, encoding)
+                )
+                encodings.append(encoding)
+        if target.versioned:
+            kept = root / VERSIONS / target.versioned / target.path
+            for suffix in ("", *(headers.SUFFIX[e] for e in encodings)):
+                _link(path.with_name(path.name + suffix), kept.with_name(kept.name + suffix))
+        written.append(Written(target, len(data), tuple(encodings)))
+    return written
+
+
+def build(app: Flask, root: Path) -> list[Written]:
+    """Write the whole reader side into root and return what was written.
+
+    Each request runs in a context of its own (as the offline copy's are): inside a shared
+    application context, pages would share its `g`, and with it flask-babel's cached locale.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    return contextvars.Context().run(_build, app, root)
