@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +129,38 @@ def push_app(request, push_service):
     push_service.reset()
     push_service.state.vapid_key = app.extensions["push_vapid"].public_key
     return app
+
+
+# The static build (webapp/site/): written once per session, then served by nginx.
+@pytest.fixture(scope="session")
+def site(app):
+    """The build of the session's app, in a folder nginx's workers may read (about 30 s)."""
+    from webapp.site import build
+
+    root = Path(tempfile.mkdtemp(prefix="knotwise-site-"))
+    root.chmod(0o755)
+    build(app, root)
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def site_nginx(app, root: Path, api: str):
+    """Return nginx (not started) serving a build with the generated configuration."""
+    from tests.nginxserver import NginxServer
+    from tests.ports import free_port
+    from webapp.site.nginx import config
+
+    port = free_port()
+    folder = Path(tempfile.mkdtemp(prefix="knotwise-nginx-"))
+    return NginxServer(folder, config(app, root, api, f"127.0.0.1:{port}"), port)
+
+
+@pytest.fixture(scope="session")
+def nginx_site(app, site):
+    """nginx serving the build; /api/ goes to a port nothing listens on."""
+    from tests.ports import free_port
+
+    server = site_nginx(app, site, f"127.0.0.1:{free_port()}").start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.folder, ignore_errors=True)

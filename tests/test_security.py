@@ -60,6 +60,8 @@ def test_pages_are_revalidated_and_the_api_keeps_its_own_caching(client):
     assert client.get("/en/manifest.webmanifest").headers["Cache-Control"] == "no-cache"
     assert "Cache-Control" not in client.get("/api/push/key").headers
     assert "Cache-Control" not in client.get("/en/nothing-here").headers  # a 404
+    missing = client.get("/static/no-such-file.js")  # once kept a year: now asked again
+    assert missing.status_code == 404 and "Cache-Control" not in missing.headers
 
 
 def test_hsts_only_over_https(client):

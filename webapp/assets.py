@@ -72,7 +72,8 @@ def _is_versioned_static() -> bool:
     if request.endpoint != "static":
         return False
     filename = (request.view_args or {}).get("filename", "")
-    return request.args.get("v") == current_app.extensions["asset_hashes"].get(filename)
+    known = current_app.extensions["asset_hashes"].get(filename)
+    return known is not None and request.args.get("v") == known
 
 
 def finish(response: Response) -> Response:
@@ -85,9 +86,12 @@ def finish(response: Response) -> Response:
         known = headers.type_of(filename)
         if known and response.status_code == 200:
             response.mimetype = known  # the types the static build's servers use too
-        response.headers["Cache-Control"] = (
-            IMMUTABLE if _is_versioned_static() else STATIC_REVALIDATE
-        )
+        if response.status_code in (200, 304):  # never a not-found, and never for a year
+            response.headers["Cache-Control"] = (
+                IMMUTABLE if _is_versioned_static() else STATIC_REVALIDATE
+            )
+        else:
+            response.headers.pop("Cache-Control", None)
     elif (
         response.status_code == 200
         and request.method in ("GET", "HEAD")

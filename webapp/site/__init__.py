@@ -16,6 +16,14 @@ from flask.cli import AppGroup
 
 from . import nginx, statichost, writer
 
+
+def build(app: Flask, directory: Path) -> list[writer.Written]:
+    """Write the build of this app into directory, with its _headers file."""
+    written = writer.build(app, directory)
+    (directory / "_headers").write_text(statichost.text(app), encoding="utf-8")
+    return written
+
+
 site_cli = AppGroup("site", help="Build the reader side as static files, and serve them.")
 
 
@@ -25,8 +33,7 @@ def build_command(directory: Path) -> None:
     """Write every page, file and error page of every language into DIRECTORY."""
     app = current_app._get_current_object()
     started = time.monotonic()
-    written = writer.build(app, directory)
-    (directory / "_headers").write_text(statichost.text(app), encoding="utf-8")
+    written = build(app, directory)
     total = sum(w.size for w in written)
     click.echo(
         f"{len(written)} files ({total / 1e6:.1f} MB before compression) in {directory} "

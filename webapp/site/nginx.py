@@ -221,6 +221,7 @@ def config(
         "",
         f"location ^~ /{ERRORS}/ {{",
         "    internal;",
+        "    gzip_static off;  # as the app, which compresses only a 200",
         *_indent(error),
         "}",
         "# The build's own files are not addresses of the app.",
