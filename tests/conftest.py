@@ -144,13 +144,13 @@ def site(app):
     shutil.rmtree(root, ignore_errors=True)
 
 
-def site_nginx(app, root: Path, api: str):
+def site_nginx(app, root: Path, api: str, port: int | None = None):
     """Return nginx (not started) serving a build with the generated configuration."""
     from tests.nginxserver import NginxServer
     from tests.ports import free_port
     from webapp.site.nginx import config
 
-    port = free_port()
+    port = port or free_port()
     folder = Path(tempfile.mkdtemp(prefix="knotwise-nginx-"))
     return NginxServer(folder, config(app, root, api, f"127.0.0.1:{port}"), port)
 

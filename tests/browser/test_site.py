@@ -1,0 +1,120 @@
+"""The static build served by nginx, with the app behind /api/ only, in real Chromium.
+
+The offline suite's core (one visit saves the language, then no server at all: every guide
+opens, a routine plays to the end), the language switch, and the whole reminders flow, all
+through nginx serving what `flask site build` wrote, with the generated configuration.
+"""
+
+from __future__ import annotations
+
+import http.client
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, expect
+from sqlalchemy import text
+
+from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.offline_site import GUIDES, SAVE_TIMEOUT, save_for_offline, serve
+from tests.browser.routine_helpers import open_with_clock, player, shows
+from tests.browser.test_reminders import whole_flow
+from tests.conftest import close_push_app, push_config, site_nginx
+from tests.ports import free_port
+from webapp import ROOT
+from webapp.content import load
+
+SPANISH = load(ROOT / "data", ["es"]).languages["es"]
+
+
+@pytest.fixture(scope="session")
+def build_and_api(app, site, tmp_path_factory, push_service):
+    """nginx serving the build (not started yet) and the app behind it, answering /api/ only."""
+    port = free_port()
+    origin = f"http://localhost:{port}"  # where notifications open: nginx, not the app
+    instance = tmp_path_factory.mktemp("site-api")
+    api = LiveServer(push_config(instance, push_service, PUBLIC_ORIGIN=origin))
+    recorder = serve(api)
+    nginx = site_nginx(app, site, f"127.0.0.1:{api.port}", port)
+    yield nginx, api, recorder
+    api.stop()
+    close_push_app(api.app)
+
+
+@pytest.fixture
+def built(build_and_api, push_service) -> Iterator[tuple]:
+    """nginx started for this test, the API's database empty and the push service reset."""
+    nginx, api, recorder = build_and_api
+    with api.app.extensions["push_db"]["engine"].begin() as connection:
+        connection.execute(text("DELETE FROM reminders"))
+        connection.execute(text("DELETE FROM subscriptions"))
+    push_service.reset()
+    push_service.state.vapid_key = api.app.extensions["push_vapid"].public_key
+    nginx.start()
+    yield nginx, api
+    nginx.stop()
+    # Everything else came from the build: the app saw nothing but its API
+    assert {path for path, _, _ in recorder.requests if not path.startswith("/api/")} == set()
+
+
+def phone(browser: Browser) -> BrowserContext:
+    return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+
+
+def test_one_visit_to_the_build_saves_it_and_then_it_works_with_no_server(browser, built):
+    nginx, _ = built
+    context = phone(browser)
+    # Given one visit to the home page, which says "14 of 14 guides saved"
+    page = context.new_page()
+    save_for_offline(page, f"{nginx.url}/en/")
+    page.close()
+    # When the server is stopped
+    nginx.stop()
+    # Then every guide opens, with its heading and its diagram
+    for path, heading in GUIDES.items():
+        page = context.new_page()
+        page.goto(nginx.url + path)
+        expect(page.locator("h1")).to_have_text(heading)
+        expect(page.locator("svg.diagram[role=img] .spot-dot").first).to_be_visible()
+        page.close()
+    # And a routine never opened plays to the end
+    page = context.new_page()
+    open_with_clock(page, f"{nginx.url}/en/routines/jaw-headache")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jaw and headache")
+    page.get_by_role("button", name="Start").click()
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
+    page.clock.run_for(5_000 + 60_000 + 5_000 + 60_000 + 5_000 + 90_000)
+    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+    context.close()
+
+
+def test_switching_language_on_the_build(browser, built):
+    nginx, _ = built
+    context = phone(browser)
+    page = context.new_page()
+    save_for_offline(page, f"{nginx.url}/en/spots/")
+    # When the reader picks Español
+    page.locator(".language-switcher").get_by_role("link", name="Español").click()
+    expect(page).to_have_url(f"{nginx.url}/es/spots/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("#app-status")).to_have_attribute(
+        "data-state", "saved", timeout=SAVE_TIMEOUT
+    )
+    # Then nginx opens Spanish at the root address, from the switcher's cookie
+    (cookie,) = [c for c in context.cookies() if c["name"] == "lang"]
+    connection = http.client.HTTPConnection("127.0.0.1", nginx.port, timeout=10)
+    connection.request("GET", "/", headers={"Cookie": f"lang={cookie['value']}"})
+    assert connection.getresponse().getheader("Location") == "/es/"
+    connection.close()
+    # And with no server, both languages' guides open
+    nginx.stop()
+    page.goto(f"{nginx.url}/es/spots/13-low-back-pit")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.locator("h1")).to_have_text(f"13 {SPANISH.spots[13].name}")
+    page.goto(f"{nginx.url}/en/spots/13-low-back-pit")
+    expect(page.locator("h1")).to_have_text(GUIDES["/en/spots/13-low-back-pit"])
+    context.close()
+
+
+def test_reminders_through_nginx(context, built, push_service):
+    nginx, api = built
+    whole_flow(context, nginx.url, api, push_service)
