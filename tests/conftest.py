@@ -134,12 +134,16 @@ def push_app(request, push_service):
 # The static build (webapp/site/): written once per session, then served by nginx.
 @pytest.fixture(scope="session")
 def site(app):
-    """The build of the session's app, in a folder nginx's workers may read (about 30 s)."""
+    """The build of the session's app, in a folder nginx's workers may read (about 30 s).
+
+    Without its .br copies: brotli at its best level would take a minute more on two cores,
+    and this nginx has no brotli module to serve them (tests/test_site.py checks them apart).
+    """
     from webapp.site import build
 
     root = Path(tempfile.mkdtemp(prefix="knotwise-site-"))
     root.chmod(0o755)
-    build(app, root)
+    build(app, root, encodings=("gzip",))
     yield root
     shutil.rmtree(root, ignore_errors=True)
 

@@ -174,15 +174,48 @@ def test_every_compressed_copy_holds_its_file(site):
     files = [p for p in site.rglob("*") if p.is_file() and p.suffix not in (".br", ".gz")]
     packed = 0
     for path in files:
-        for suffix, unpack in ((".gz", gzip.decompress), (".br", brotli.decompress)):
-            copy = path.with_name(path.name + suffix)
-            if copy.exists():
-                assert unpack(copy.read_bytes()) == path.read_bytes(), copy
-                packed += 1
+        copy = path.with_name(path.name + ".gz")
+        if copy.exists():
+            assert gzip.decompress(copy.read_bytes()) == path.read_bytes(), copy
+            packed += 1
         mimetype = headers.type_of(path.name)
         if mimetype and headers.compressible(mimetype, path.stat().st_size):
-            assert path.with_name(path.name + ".gz").exists(), path
+            assert copy.exists(), path
     assert packed > 200
+
+
+def test_the_build_command_writes_brotli_and_gzip_copies_as_the_app_sends_them(
+    app, runner, tmp_path, monkeypatch
+):
+    # A partial build (a guide, a manifest, sw.js, a style sheet, an icon) through the command
+    import webapp.site.writer as writer
+
+    chosen = ("/en/spots/13-low-back-pit", "/ar/manifest.webmanifest", "/sw.js", "app.css", ".png")
+    whole = writer.build
+    monkeypatch.setattr(
+        writer,
+        "build",
+        lambda app, root, **o: whole(app, root, only=lambda t: any(c in t.url for c in chosen)),
+    )
+    result = runner.invoke(args=["site", "build", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    for path, url in (
+        ("en/spots/13-low-back-pit.html", "/en/spots/13-low-back-pit"),
+        ("ar/manifest.webmanifest", "/ar/manifest.webmanifest"),
+        ("sw.js", "/sw.js"),
+        ("static/css/app.css", "/static/css/app.css"),
+    ):
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            sent = app_get(app, url, **{"Accept-Encoding": encoding})[2]
+            assert (out / (path + suffix)).read_bytes() == sent, (path, encoding)
+        assert brotli.decompress((out / (path + ".br")).read_bytes()) == (out / path).read_bytes()
+    icons = list((out / "static" / "img").glob("*.png*"))
+    assert icons and all(p.suffix == ".png" for p in icons)  # not compressible: no copies
+    assert (out / "_headers").exists() and (out / "index.html").exists()
+    # The static files are kept by their hash too, for releases to come
+    (kept,) = (out / walker.VERSIONS).glob("*/static/css/app.css")
+    assert kept.read_bytes() == (out / "static/css/app.css").read_bytes()
 
 
 def test_the_headers_file_for_static_hosts(site):
@@ -205,3 +238,12 @@ def test_the_nginx_command_prints_a_configuration_nginx_accepts(runner, tmp_path
     assert "proxy_pass http://127.0.0.1:8000;" in result.output
     assert f"root {tmp_path};" in result.output
     assert "gzip_static on;" in result.output
+
+
+def test_static_hosts_get_a_root_page_that_opens_a_language(site, nginx_site):
+    html = (site / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=/en/">' in html
+    for code, name in (("en", "English"), ("es", "Español"), ("ar", "العربية")):
+        assert f'<a href="/{code}/" hreflang="{code}" lang="{code}"' in html and name in html
+    # nginx never serves it: it chooses the language itself
+    assert nginx_get(nginx_site, "/index.html")[0] == 404

@@ -17,9 +17,9 @@ from flask.cli import AppGroup
 from . import nginx, statichost, writer
 
 
-def build(app: Flask, directory: Path) -> list[writer.Written]:
+def build(app: Flask, directory: Path, **options) -> list[writer.Written]:
     """Write the build of this app into directory, with its _headers file."""
-    written = writer.build(app, directory)
+    written = writer.build(app, directory, **options)
     (directory / "_headers").write_text(statichost.text(app), encoding="utf-8")
     return written
 

@@ -30,7 +30,8 @@ def brotli_available() -> bool:
 
 
 def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # nginx keeps a backslash before any character but a quote or another backslash
+    return '"' + value.replace('"', '\\"') + '"'
 
 
 def _variable(kind: built.Kind, name: str) -> str:

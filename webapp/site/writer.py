@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask
+from markupsafe import escape
 
-from .. import headers
+from .. import headers, i18n
 from ..assets import compress
-from .walker import VERSIONS, Target, targets
+from .walker import VERSIONS, Target, default_language, languages, targets
 
 
 class BuildError(RuntimeError):
@@ -62,9 +63,11 @@ def fetch(app: Flask, target: Target) -> tuple[bytes, str]:
     return data, response.mimetype
 
 
-def _build(app: Flask, root: Path) -> list[Written]:
+def _build(app: Flask, root: Path, encodings: tuple[str, ...], only=None) -> list[Written]:
     written = []
     for target in targets(app):
+        if only and not only(target):
+            continue
         data, mimetype = fetch(app, target)
         path = root / target.path
         _write(path, data)
@@ -83,11 +86,42 @@ def _build(app: Flask, root: Path) -> list[Written]:
     return written
 
 
-def build(app: Flask, root: Path) -> list[Written]:
+def root_page(app: Flask) -> bytes:
+    """Return /index.html, for static hosts only (nginx chooses the language at / itself).
+
+    A static host cannot read the cookie or Accept-Language, so this page opens the default
+    language at once and lists the others, each named in itself; an installed app's service
+    worker answers / with the language chosen last before this page is ever asked for.
+    """
+    default = default_language(app)
+    links = "".join(
+        f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" dir="{i18n.direction(code)}">'
+        f"{escape(i18n.NAMES[code])}</a></li>"
+        for code in languages(app)
+    )
+    return (
+        f'<!doctype html><html lang="{default}"><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="refresh" content="0; url=/{default}/">'
+        f"<title>Knotwise</title><h1>Knotwise</h1><ul>{links}</ul></html>\n"
+    ).encode()
+
+
+def build(
+    app: Flask, root: Path, encodings: tuple[str, ...] = headers.ENCODINGS, only=None
+) -> list[Written]:
     """Write the whole reader side into root and return what was written.
+
+    encodings: the compressed copies to write (brotli at its best level takes most of the
+    time); only: a test of which targets to write, for a partial build.
 
     Each request runs in a context of its own (as the offline copy's are): inside a shared
     application context, pages would share its `g`, and with it flask-babel's cached locale.
     """
     root.mkdir(parents=True, exist_ok=True)
-    return contextvars.Context().run(_build, app, root)
+    written = contextvars.Context().run(_build, app, root, encodings, only)
+    page = root_page(app)
+    _write(root / "index.html", page)
+    for encoding in encodings if headers.compressible("text/html", len(page)) else ():
+        _write(root / f"index.html{headers.SUFFIX[encoding]}", compress(page, encoding))
+    return written
