@@ -247,3 +247,15 @@ def test_static_hosts_get_a_root_page_that_opens_a_language(site, nginx_site):
         assert f'<a href="/{code}/" hreflang="{code}" lang="{code}"' in html and name in html
     # nginx never serves it: it chooses the language itself
     assert nginx_get(nginx_site, "/index.html")[0] == 404
+
+
+def test_the_nginx_file_in_the_deploy_guide_is_the_one_the_command_writes(runner):
+    from webapp import ROOT
+
+    guide = (ROOT / "docs" / "deploy.md").read_text()
+    shown = re.search(r"```nginx\n(.*?)```", guide, re.S).group(1)
+    args = ["site", "nginx", "--root", "/srv/knotwise-site/current", "--api", "127.0.0.1:8000"]
+    args += ["--listen", "443 ssl http2", "--server-name", "knotwise.your-domain.org"]
+    result = runner.invoke(args=[*args, "--no-brotli"])
+    assert result.exit_code == 0, result.output
+    assert shown == result.output, "regenerate the nginx file in docs/deploy.md"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import glob
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from flask import Flask
@@ -18,15 +20,19 @@ from .. import headers, i18n
 from . import headers as built
 from .walker import ERRORS, VERSIONS, default_language, languages, spot_redirects
 
-BROTLI_MODULES = (
-    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
-    "/etc/nginx/modules-enabled/*brotli*",
-)
+ENABLED_MODULES = "/etc/nginx/modules-enabled/*brotli*"  # Debian's libnginx-mod-http-brotli-*
 
 
 def brotli_available() -> bool:
-    """Return whether this machine's nginx has the brotli_static module."""
-    return any(glob.glob(pattern) for pattern in BROTLI_MODULES)
+    """Return whether this machine's nginx loads the brotli_static module (or has it built in)."""
+    if glob.glob(ENABLED_MODULES):
+        return True
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    try:
+        built = subprocess.run([nginx, "-V"], capture_output=True, text=True, timeout=10).stderr
+    except OSError:
+        return False
+    return "brotli" in built
 
 
 def _quote(value: str) -> str:
