@@ -216,6 +216,9 @@ def test_the_build_command_writes_brotli_and_gzip_copies_as_the_app_sends_them(
     # The static files are kept by their hash too, for releases to come
     (kept,) = (out / walker.VERSIONS).glob("*/static/css/app.css")
     assert kept.read_bytes() == (out / "static/css/app.css").read_bytes()
+    # A release is never rebuilt in place by mistake
+    again = runner.invoke(args=["site", "build", str(out)])
+    assert again.exit_code != 0 and "not empty" in again.output
 
 
 def test_the_headers_file_for_static_hosts(site):

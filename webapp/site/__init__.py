@@ -29,8 +29,18 @@ site_cli = AppGroup("site", help="Build the reader side as static files, and ser
 
 @site_cli.command("build")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def build_command(directory: Path) -> None:
-    """Write every page, file and error page of every language into DIRECTORY."""
+@click.option("--into-existing", is_flag=True, help="Write into a folder that is not empty.")
+def build_command(directory: Path, into_existing: bool) -> None:
+    """Write every page, file and error page of every language into DIRECTORY.
+
+    Build each release into a new folder (docs/deploy.md): files left from an older build
+    would still be served.
+    """
+    if directory.is_dir() and any(directory.iterdir()) and not into_existing:
+        raise click.UsageError(
+            f"{directory} is not empty: build each release into a new folder "
+            "(or pass --into-existing)"
+        )
     app = current_app._get_current_object()
     started = time.monotonic()
     written = build(app, directory)

@@ -94,6 +94,7 @@ def root_page(app: Flask) -> bytes:
     worker answers / with the language chosen last before this page is ever asked for.
     """
     default = default_language(app)
+    style = app.extensions["asset_hashes"]["css/app.css"]
     links = "".join(
         f'<li><a href="/{code}/" hreflang="{code}" lang="{code}" dir="{i18n.direction(code)}">'
         f"{escape(i18n.NAMES[code])}</a></li>"
@@ -103,7 +104,8 @@ def root_page(app: Flask) -> bytes:
         f'<!doctype html><html lang="{default}"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="refresh" content="0; url=/{default}/">'
-        f"<title>Knotwise</title><h1>Knotwise</h1><ul>{links}</ul></html>\n"
+        f'<link rel="stylesheet" href="{app.static_url_path}/css/app.css?v={style}">'
+        f"<title>Knotwise</title><main><h1>Knotwise</h1><ul>{links}</ul></main></html>\n"
     ).encode()
 
 
