@@ -92,6 +92,8 @@ SAMPLE = [
     ("/xx/", {"Accept-Language": "es"}),  # a language not served lists those there are
     ("/zz/spots/", {}),
     ("/static/no-such-file.js", {}),
+    ("/static/", {}),  # folders of the build are no pages
+    ("/en/history/", {}),
 ]
 
 

@@ -166,6 +166,7 @@ def config(
         brotli_line,
         "gzip_vary on;",
         f"error_page 404 /{ERRORS}/$knotwise_missing.html;",
+        f"error_page 403 =404 /{ERRORS}/$knotwise_missing.html;  # a folder without a page",
         "",
         "# All that stays in Python: reminders, push subscriptions, calendar files.",
         "location /api/ {",
