@@ -141,7 +141,7 @@ http {{ access_log off; sendfile on; types {{ text/html html; }}
     print(f"page: {GUIDE} ({len(html)} bytes of HTML, uncompressed on both sides)")
     print(f"gunicorn (2 workers): {flask_rps:,.0f} requests/s")
     print(f"nginx static file:    {nginx_rps:,.0f} requests/s")
-    print(f"nginx micro-cache in front of gunicorn (docs/deploy): {proxied_rps:,.0f} requests/s")
+    print(f"nginx micro-cache (1 min) in front of gunicorn: {proxied_rps:,.0f} requests/s")
     ratio = flask_rps / nginx_rps
     print(
         f"ratio gunicorn / nginx: {ratio:.0%} (target >= 50%): {'OK' if ratio >= 0.5 else 'BELOW'}"
