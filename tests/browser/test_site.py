@@ -1,4 +1,4 @@
-"""The static build served by nginx, with the app behind /api/ only, in real Chromium.
+"""The static build served by nginx, with gunicorn behind /api/ only, in real Chromium.
 
 The offline suite's core (one visit saves the language, then no server at all: every guide
 opens, a routine plays to the end), the language switch, and the whole reminders flow, all
@@ -8,52 +8,97 @@ through nginx serving what `flask site build` wrote, with the generated configur
 from __future__ import annotations
 
 import http.client
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 from sqlalchemy import text
 
-from tests.browser.conftest import PHONE, LiveServer
-from tests.browser.offline_site import GUIDES, SAVE_TIMEOUT, save_for_offline, serve
+from tests.browser.conftest import PHONE
+from tests.browser.offline_site import GUIDES, SAVE_TIMEOUT, save_for_offline
 from tests.browser.routine_helpers import open_with_clock, player, shows
 from tests.browser.test_reminders import whole_flow
 from tests.conftest import close_push_app, push_config, site_nginx
 from tests.ports import free_port
-from webapp import ROOT
+from webapp import ROOT, create_app
 from webapp.content import load
 
 SPANISH = load(ROOT / "data", ["es"]).languages["es"]
 
 
+class Gunicorn:
+    """The app under gunicorn (2 workers), as in production, noting each address it answers."""
+
+    def __init__(self, config: dict, folder: Path) -> None:
+        self.port = free_port()
+        self.log = folder / "access.log"
+        env = {f"FLASK_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items()}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+            + ["--access-logfile", str(self.log), "--access-logformat", "%(U)s"]
+            + ["--log-level", "warning", "webapp:create_app()"],
+            cwd=ROOT,
+            env={**os.environ, **env},
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/push/key", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def paths(self) -> set[str]:
+        return set(self.log.read_text().split()) if self.log.exists() else set()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(20)
+
+
 @pytest.fixture(scope="session")
 def build_and_api(app, site, tmp_path_factory, push_service):
-    """nginx serving the build (not started yet) and the app behind it, answering /api/ only."""
+    """nginx serving the build (not started yet) and gunicorn behind it for /api/ only.
+
+    The app object here is not served: it opens the same database and key, to look at what
+    the API stored (created first, so the database and the key exist before gunicorn starts).
+    """
     port = free_port()
     origin = f"http://localhost:{port}"  # where notifications open: nginx, not the app
-    instance = tmp_path_factory.mktemp("site-api")
-    api = LiveServer(push_config(instance, push_service, PUBLIC_ORIGIN=origin))
-    recorder = serve(api)
+    folder = tmp_path_factory.mktemp("site-api")
+    config = push_config(folder / "instance", push_service, PUBLIC_ORIGIN=origin)
+    stored = SimpleNamespace(app=create_app(config), url=origin)
+    api = Gunicorn(config, folder)
     nginx = site_nginx(app, site, f"127.0.0.1:{api.port}", port)
-    yield nginx, api, recorder
+    yield nginx, api, stored
     api.stop()
-    close_push_app(api.app)
+    close_push_app(stored.app)
 
 
 @pytest.fixture
 def built(build_and_api, push_service) -> Iterator[tuple]:
     """nginx started for this test, the API's database empty and the push service reset."""
-    nginx, api, recorder = build_and_api
-    with api.app.extensions["push_db"]["engine"].begin() as connection:
+    nginx, api, stored = build_and_api
+    with stored.app.extensions["push_db"]["engine"].begin() as connection:
         connection.execute(text("DELETE FROM reminders"))
         connection.execute(text("DELETE FROM subscriptions"))
     push_service.reset()
-    push_service.state.vapid_key = api.app.extensions["push_vapid"].public_key
+    push_service.state.vapid_key = stored.app.extensions["push_vapid"].public_key
     nginx.start()
-    yield nginx, api
+    yield nginx, stored
     nginx.stop()
-    # Everything else came from the build: the app saw nothing but its API
-    assert {path for path, _, _ in recorder.requests if not path.startswith("/api/")} == set()
+    # Everything else came from the build: gunicorn answered nothing but its API
+    assert {path for path in api.paths() if not path.startswith("/api/")} == set()
 
 
 def phone(browser: Browser) -> BrowserContext:
