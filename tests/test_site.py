@@ -243,6 +243,8 @@ def test_the_nginx_command_prints_a_configuration_nginx_accepts(runner, tmp_path
     assert "proxy_pass http://127.0.0.1:8000;" in result.output
     assert f"root {tmp_path};" in result.output
     assert "gzip_static on;" in result.output
+    # HSTS on the HTTPS nginx terminates, with the app's value
+    assert f'https "{headers.HSTS[1]}";' in result.output
 
 
 def test_static_hosts_get_a_root_page_that_opens_a_language(site, nginx_site):
