@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -84,6 +85,7 @@ def build_and_api(app, site, tmp_path_factory, push_service):
     yield nginx, api, stored
     api.stop()
     close_push_app(stored.app)
+    shutil.rmtree(nginx.folder, ignore_errors=True)
 
 
 @pytest.fixture
