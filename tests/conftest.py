@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -180,3 +182,42 @@ def push_app(request, push_service):
     push_service.reset()
     push_service.state.vapid_key = app.extensions["push_vapid"].public_key
     return app
+
+
+# The static build (webapp/site/): written once per session, then served by nginx.
+@pytest.fixture(scope="session")
+def site(app):
+    """The build of the session's app, in a folder nginx's workers may read (about 30 s).
+
+    Without its .br copies: brotli at its best level would take a minute more on two cores,
+    and this nginx has no brotli module to serve them (tests/test_site.py checks them apart).
+    """
+    from webapp.site import build
+
+    root = Path(tempfile.mkdtemp(prefix="knotwise-site-"))
+    root.chmod(0o755)
+    build(app, root, encodings=("gzip",))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def site_nginx(app, root: Path, api: str, port: int | None = None):
+    """Return nginx (not started) serving a build with the generated configuration."""
+    from tests.nginxserver import NginxServer
+    from tests.ports import free_port
+    from webapp.site.nginx import config
+
+    port = port or free_port()
+    folder = Path(tempfile.mkdtemp(prefix="knotwise-nginx-"))
+    return NginxServer(folder, config(app, root, api, f"127.0.0.1:{port}"), port)
+
+
+@pytest.fixture(scope="session")
+def nginx_site(app, site):
+    """nginx serving the build; /api/ goes to a port nothing listens on."""
+    from tests.ports import free_port
+
+    server = site_nginx(app, site, f"127.0.0.1:{free_port()}").start()
+    yield server
+    server.stop()
+    shutil.rmtree(server.folder, ignore_errors=True)

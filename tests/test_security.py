@@ -49,10 +49,19 @@ def test_static_files_are_hashed_and_cached_for_a_year(app, client, name):
     response = client.get(url)
     assert response.status_code == 200
     assert_strict_headers(response)
-    assert "immutable" in response.headers["Cache-Control"]
-    assert "max-age=31536000" in response.headers["Cache-Control"]
+    # Kept a year without asking again (a "no-cache" beside it would undo that)
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     unversioned = client.get(f"/static/{name}")
-    assert "no-cache" in unversioned.headers["Cache-Control"]
+    assert unversioned.headers["Cache-Control"] == "public, no-cache"
+
+
+def test_pages_are_revalidated_and_the_api_keeps_its_own_caching(client):
+    assert client.get("/en/spots/").headers["Cache-Control"] == "no-cache"
+    assert client.get("/en/manifest.webmanifest").headers["Cache-Control"] == "no-cache"
+    assert "Cache-Control" not in client.get("/api/push/key").headers
+    assert "Cache-Control" not in client.get("/en/nothing-here").headers  # a 404
+    missing = client.get("/static/no-such-file.js")  # once kept a year: now asked again
+    assert missing.status_code == 404 and "Cache-Control" not in missing.headers
 
 
 def test_hsts_only_over_https(client):

@@ -27,7 +27,19 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.instance_path = app.config["INSTANCE_PATH"]
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from . import assets, bodylimit, errors, i18n, pages, pictures, push, pwa, routines, security
+    from . import (
+        assets,
+        bodylimit,
+        errors,
+        i18n,
+        pages,
+        pictures,
+        push,
+        pwa,
+        routines,
+        security,
+        site,
+    )
 
     bodylimit.init_app(app)
     i18n.init_app(app)
@@ -38,5 +50,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     routines.init_app(app)
     push.init_app(app)
     pwa.init_app(app)
+    site.init_app(app)
     errors.init_app(app)  # last: it renders the 500 page with every blueprint in place
     return app

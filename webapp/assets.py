@@ -9,19 +9,9 @@ from pathlib import Path
 import brotli
 from flask import Flask, Response, current_app, request, url_for
 
+from . import headers
+from .headers import COMPRESSIBLE, IMMUTABLE, REVALIDATE, STATIC_REVALIDATE
 from .lru import ByteLRU
-
-YEAR = 365 * 24 * 3600
-COMPRESSIBLE = {
-    "text/html",
-    "text/css",
-    "text/javascript",
-    "application/javascript",
-    "application/json",
-    "application/manifest+json",
-    "image/svg+xml",
-    "text/calendar",
-}
 
 
 def digest(data: bytes) -> str:
@@ -51,6 +41,13 @@ def asset(filename: str) -> str:
     return url_for("static", filename=filename, v=asset_hash(filename))
 
 
+def compress(data: bytes, encoding: str) -> bytes:
+    """Compress bytes as the app sends them (the static build writes the same bytes)."""
+    if encoding == "br":
+        return brotli.compress(data, quality=11 if len(data) < 200_000 else 5)
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
 def _compress(data: bytes, encoding: str, digest: str) -> bytes:
     """Compress bytes once; pages and files repeat, so the result is kept (COMPRESSION_CACHE_BYTES).
 
@@ -58,17 +55,14 @@ def _compress(data: bytes, encoding: str, digest: str) -> bytes:
     kept: ByteLRU = current_app.extensions["compressed"]
     packed = kept.get((digest, encoding))
     if packed is None:
-        if encoding == "br":
-            packed = brotli.compress(data, quality=11 if len(data) < 200_000 else 5)
-        else:
-            packed = gzip.compress(data, compresslevel=9, mtime=0)
+        packed = compress(data, encoding)
         kept.put((digest, encoding), packed)
     return packed
 
 
 def _encoding() -> str | None:
     accepted = request.accept_encodings
-    for encoding in ("br", "gzip"):
+    for encoding in headers.ENCODINGS:
         if accepted[encoding]:
             return encoding
     return None
@@ -78,7 +72,8 @@ def _is_versioned_static() -> bool:
     if request.endpoint != "static":
         return False
     filename = (request.view_args or {}).get("filename", "")
-    return request.args.get("v") == current_app.extensions["asset_hashes"].get(filename)
+    known = current_app.extensions["asset_hashes"].get(filename)
+    return known is not None and request.args.get("v") == known
 
 
 def finish(response: Response) -> Response:
@@ -87,12 +82,23 @@ def finish(response: Response) -> Response:
         # The URL names the file and the ETag validates it: these would only add bytes.
         for redundant in ("Content-Disposition", "Last-Modified"):
             response.headers.pop(redundant, None)
-        response.cache_control.public = True
-        if _is_versioned_static():
-            response.cache_control.max_age = YEAR
-            response.cache_control.immutable = True
+        filename = (request.view_args or {}).get("filename", "")
+        known = headers.type_of(filename)
+        if known and response.status_code == 200:
+            response.mimetype = known  # the types the static build's servers use too
+        if response.status_code in (200, 304):  # never a not-found, and never for a year
+            response.headers["Cache-Control"] = (
+                IMMUTABLE if _is_versioned_static() else STATIC_REVALIDATE
+            )
         else:
-            response.cache_control.no_cache = True
+            response.headers.pop("Cache-Control", None)
+    elif (
+        response.status_code == 200
+        and request.method in ("GET", "HEAD")
+        and "Cache-Control" not in response.headers
+        and not request.path.startswith("/api/")
+    ):
+        response.headers["Cache-Control"] = REVALIDATE  # pages: checked before each use
     if response.status_code != 200 or response.mimetype not in COMPRESSIBLE:
         return response
     if (
@@ -106,7 +112,7 @@ def finish(response: Response) -> Response:
     data = response.get_data()
     if hasattr(source, "close"):  # a static file's handle: its bytes are read now
         source.close()
-    encoding = _encoding() if len(data) >= 256 else None
+    encoding = _encoding() if headers.compressible(response.mimetype, len(data)) else None
     response.vary.add("Accept-Encoding")
     tag = hashlib.sha256(data).hexdigest()[:20]
     response.set_etag(f"{tag}-{encoding}" if encoding else tag)

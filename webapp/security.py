@@ -1,43 +1,18 @@
-"""Security headers on every response, including errors the app itself could not answer."""
+"""Security headers on every response, including errors the app itself could not answer.
+
+What the headers say is in webapp/headers.py, shared with the static build's generators."""
 
 from __future__ import annotations
 
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-# 'self' by default covers scripts, styles, workers, the manifest and fetches: nothing inline,
-# nothing from elsewhere. The rest closes what default-src does not.
-CSP = "; ".join(
-    (
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "media-src 'self' blob:",  # the player's sound track is made on the device
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    )
-)
-# Headers that only mean something for a document.
-DOCUMENT_HEADERS = {
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-}
+from . import headers
 
 
 def headers_for(mimetype: str, secure: bool) -> dict[str, str]:
-    """Return the strict headers a response of this type carries."""
-    headers = {
-        "Content-Security-Policy": CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-    }
-    if mimetype == "text/html":
-        headers.update(DOCUMENT_HEADERS)
-    if secure:
-        headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-    return headers
+    """Return the strict headers a response of this type carries (webapp/headers.py)."""
+    return headers.security(mimetype, secure)
 
 
 def add_headers(response: Response) -> Response:

@@ -99,13 +99,22 @@ def status(page: Page, message: str):
 
 
 def test_whole_flow_with_permission_granted(context: BrowserContext, reminders, push_service):
+    whole_flow(context, reminders.url, reminders, push_service)
+
+
+def whole_flow(context: BrowserContext, url: str, reminders, push_service) -> None:
+    """Add, turn on, test, skip, pause, resume, edit, delete and turn off a reminder.
+
+    The pages come from url (the app, or nginx serving the static build in front of it);
+    reminders is the live app whose database is looked at.
+    """
     # Given a browser that allows notifications, and a push subscription on the test service
     subscriber = push_service.subscriber()
-    context.grant_permissions(["notifications"], origin=reminders.url)
+    context.grant_permissions(["notifications"], origin=url)
     context.add_init_script(PERMISSION_SPY + SUBSCRIBE_STUB % json.dumps(subscriber.subscription()))
     page = context.new_page()
     routine_id, routine = first_routine(reminders, "en")
-    page.goto(f"{reminders.url}/en/reminders")
+    page.goto(f"{url}/en/reminders")
     expect(page.get_by_role("button", name="Turn on reminders")).to_be_visible()
     assert page.evaluate("window.__permissionRequests") == 0, "asked on page load"
 
@@ -138,7 +147,7 @@ def test_whole_flow_with_permission_granted(context: BrowserContext, reminders, 
     page.get_by_role("button", name="Send a test").click()
     expect(page.get_by_role("status").filter(has_text="Test sent")).to_be_visible()
     (delivery,) = push_service.wait_for(1)
-    shown = declarative(delivery.message, reminders.url)
+    shown = declarative(delivery.message, url)
     assert (shown["data"]["type"], shown["lang"]) == ("test", "en")
     assert push_service.state.errors == []
 

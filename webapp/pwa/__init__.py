@@ -9,7 +9,7 @@ from flask import Blueprint, Flask, current_app, g, render_template, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from .. import i18n
+from .. import headers, i18n
 from ..assets import asset
 from . import icons
 from .precache import precache
@@ -54,8 +54,8 @@ def worker_script() -> bytes:
 def service_worker():
     """Serve the service worker at the root, so it can keep every language's pages."""
     response = current_app.response_class(worker_script(), mimetype="text/javascript")
-    response.headers["Cache-Control"] = "no-cache"
-    response.headers["Service-Worker-Allowed"] = "/"
+    response.headers["Cache-Control"] = headers.REVALIDATE
+    response.headers.update(headers.WORKER)
     return response
 
 

@@ -1,0 +1,33 @@
+"""DIR/_headers: the headers file static hosts read (Netlify, Cloudflare Pages and others).
+
+Such hosts match addresses by path alone, so two things are coarser than with nginx: a static
+file is revalidated (ETag) rather than kept a year, since the path cannot tell its hash; and the
+root address has no language choice (the service worker's saved copy still opens at /).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from .. import headers
+from . import headers as built
+from .walker import languages
+
+
+def _rule(pattern: str, values: dict[str, str]) -> list[str]:
+    return [pattern, *[f"  {name}: {value}" for name, value in values.items()], ""]
+
+
+def text(app: Flask) -> str:
+    """Return the _headers file for the build of this app."""
+    every = {**headers.EVERY_RESPONSE, headers.HSTS[0]: headers.HSTS[1]}  # hosts serve HTTPS
+    pages = {**headers.DOCUMENT_HEADERS, **built.PAGE.success()}
+    lines = [
+        "# Knotwise: written by `flask --app webapp site build` from webapp/headers.py.",
+        *_rule("/*", every),
+    ]
+    for code in languages(app):
+        lines += _rule(f"/{code}/*", pages)
+    lines += _rule("/sw.js", built.WORKER.success())
+    lines += _rule("/static/*", built.STATIC.success())
+    return "\n".join(lines)
