@@ -245,7 +245,7 @@ def _dispatcher_process(app, extra_env: dict) -> subprocess.Popen:
     if app.config.get("DATABASE_URL"):
         env["FLASK_DATABASE_URL"] = app.config["DATABASE_URL"]
     return subprocess.Popen(
-        [sys.executable, "-m", "tests.frozen", NOW.isoformat(),  # the test's clock, shared
+        [sys.executable, "-m", "tests.frozen", NOW.isoformat(), "flask",  # the test's clock
          "--app", "webapp", "reminders", "send-due", "--now", "2026-11-30T06:30:10Z"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip

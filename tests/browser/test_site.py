@@ -28,7 +28,7 @@ from tests.browser.conftest import PHONE
 from tests.browser.offline_site import GUIDES, SAVE_TIMEOUT, save_for_offline
 from tests.browser.routine_helpers import open_with_clock, player, shows
 from tests.browser.test_reminders import whole_flow
-from tests.conftest import close_push_app, push_config, site_nginx
+from tests.conftest import NOW, close_push_app, push_config, site_nginx
 from tests.ports import free_port
 from webapp import ROOT, create_app
 from webapp.content import load
@@ -44,7 +44,9 @@ class Gunicorn:
         self.log = folder / "access.log"
         env = {f"FLASK_{k}": v if isinstance(v, str) else json.dumps(v) for k, v in config.items()}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+            # on the tests' frozen clock (NOW), as the reminders tests expect of the API
+            [sys.executable, "-m", "tests.frozen", NOW.isoformat(), "gunicorn"]
+            + ["-w", "2", "-b", f"127.0.0.1:{self.port}"]
             + ["--access-logfile", str(self.log), "--access-logformat", "%(U)s"]
             + ["--log-level", "warning", "webapp:create_app()"],
             cwd=ROOT,
@@ -163,6 +165,7 @@ def test_switching_language_on_the_build(browser, built):
     context.close()
 
 
-def test_reminders_through_nginx(context, built, push_service):
+def test_reminders_through_nginx(context, built, push_service, clock):
     nginx, api = built
+    context.clock.install(time=NOW)
     whole_flow(context, nginx.url, api, push_service)
