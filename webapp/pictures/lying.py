@@ -1,16 +1,17 @@
-"""Poses on the floor: face-up with knees bent, face-down, on all fours, on one side."""
+"""Poses on the floor: face-up with knees bent, face-down, on all fours, kneeling on a shin."""
 
 from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .kit import BACK, BALL, draw_helper_behind, feet_down, kneeling_helper, place, pose
+from .inset import close_up
+from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
 
 
 @pose("skull", *BACK)
-def hook_lying(where: str, tool: str) -> Canvas:
+def hook_lying(where: str, tool: str, balls: int) -> Canvas:
     """Lying face-up, knees bent and feet flat, the ball between the body and the floor."""
     c = Canvas()
     skull = where == "skull"
@@ -42,15 +43,23 @@ def hook_lying(where: str, tool: str) -> Canvas:
     feet_down(body, FLOOR)
     c.floor(FLOOR, 50, 180)
     body.draw(c)
-    c.ball((place(body, where, BALL)[0], FLOOR - BALL))
+    ball = (place(body, where, BALL)[0], FLOOR - BALL)
+    if balls == 2:
+        c.ball((ball[0] + 4, ball[1] - 3))  # the second ball in the sock, beyond the first
+    c.ball(ball)
+    if not skull:
+        c.side = None if balls == 2 else "right"
+        centre = (ball[0] - 20, FLOOR - 62)
+        c.lines([at(centre, 70, 27), (ball[0], ball[1] - BALL - 6)], "il")
+        close_up(c, centre, where, tool, balls=balls)
     return c
 
 
-def _prone(x: float, pillow: bool, arms=(5, 0, 0)) -> Body:
+def _prone(x: float, y: float, pillow: bool, arms=(5, 0, 0)) -> Body:
     """A body lying face-down, head to the left, optionally on a pillow under the hips."""
     lift = 6 if pillow else 0
     body = Body(
-        (x, FLOOR - 11 - lift),
+        (x, y - 11 - lift),
         trunk=180 - (4 if pillow else 0),
         head=186,
         facing=-1,
@@ -60,32 +69,35 @@ def _prone(x: float, pillow: bool, arms=(5, 0, 0)) -> Body:
         far_arm=arms,
     )
     for arm in ("near_arm", "far_arm"):  # arms rest on the floor along the body
-        body.reach(arm, (x - 2, FLOOR - 3), 0, bend=-1)
+        body.reach(arm, (x - 2, y - 3), 0, bend=-1)
     return body
 
 
 @pose("buttock_top", "low_back_pit", "low_back_corner")
-def prone_helper(where: str, tool: str) -> Canvas:
-    """Lying face-down on a pillow; a kneeling helper leans a forearm onto the spot."""
-    c = Canvas()
-    body = _prone(110, True)
+def prone_helper(where: str, tool: str, balls: int) -> Canvas:
+    """Lying face-down on a mat, a pillow under the hips; a helper kneeling beside them, in
+    front of the mat, leans a forearm onto the spot; a close-up shows the spot from above."""
+    c = Canvas(side="left")
+    body = _prone(96, FLOOR, True)
     spot = body.back(BACK[where])
-    helper = kneeling_helper(spot, FLOOR)
-    c.floor(FLOOR, 30, 200)
-    draw_helper_behind(c, helper)
+    helper, floor = kneeling_helper(spot)
+    mat(c, FLOOR, floor - 4, 10, 176)
     c.shape(
         [at(body.hip, a, r) for a, r in ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))], "p"
     )
     body.draw(c, after=())
-    helper.draw_limb(c, "near_arm")
+    helper.draw(c, after=("near_arm",))
     c.marker(spot)
+    centre = (spot[0] + 52, FLOOR - 66)
+    c.lines([at(centre, 150, 27), at(spot, -60, 7)], "il")
+    close_up(c, centre, where, tool, side=-1)
     return c
 
 
 @pose("thigh")
-def prone_forearms(where: str, tool: str) -> Canvas:
+def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     """Lying face-down propped on the forearms, a ball under the front of the thigh."""
-    c = Canvas()
+    c = Canvas(side="left")
     body = Body(
         (110, FLOOR - 16),
         trunk=-168,
@@ -105,9 +117,10 @@ def prone_forearms(where: str, tool: str) -> Canvas:
 
 
 @pose("shin")
-def all_fours(where: str, tool: str) -> Canvas:
-    """On hands and knees; a ball under the shin, or the other knee resting on it."""
-    c = Canvas()
+def all_fours(where: str, tool: str, balls: int) -> Canvas:
+    """On hands and knees with a ball under one shin; or, for the knee, the treated leg folded
+    on its side on the floor and the other knee resting on its upper shin."""
+    c = Canvas(side="right")
     hip_y = FLOOR - THIGH - 6
     body = Body(
         (70, hip_y),
@@ -119,23 +132,27 @@ def all_fours(where: str, tool: str) -> Canvas:
         near_leg=(90, 180, 180),
         far_leg=(90, 180, 180),
     )
+    c.floor(FLOOR, 0, 150)
     if tool == "ball_floor":
         hip = body.joints["near_leg"][0]
         knee = (hip[0] + 2, FLOOR - 2 * BALL - 4)
         ankle = at(knee, 172, SHIN)
         body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
-        ball = (knee[0] - 11, FLOOR - BALL)
-        c.floor(FLOOR, 0, 150)
         body.draw(c)
-        c.ball(ball)
-    else:
-        far_knee = body.joints["far_leg"][1]
-        spot = at(far_knee, 180, 10)
-        spot = (spot[0], spot[1] - 5)
-        knee = (spot[0], spot[1] - 7)
-        ankle = at(knee, 185, SHIN)
-        body.joints["near_leg"] = [body.joints["near_leg"][0], knee, ankle, at(ankle, 180, 11)]
-        c.floor(FLOOR, 0, 150)
-        body.draw(c)
-        c.marker(spot)
+        c.ball((knee[0] - 11, FLOOR - BALL))
+        return c
+    # The treated (near) leg lies folded on the floor, its shin along the floor; the other
+    # knee comes across and rests on the top of that shin, just below the knee.
+    hip = body.joints["near_leg"][0]
+    knee = (hip[0] + 10, FLOOR - 6)
+    ankle = at(knee, 180, SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
+    spot = at(knee, 180, 9)
+    spot = (spot[0], spot[1] - 4)
+    fhip = body.joints["far_leg"][0]
+    fknee = (spot[0] - 2, spot[1] - 9)
+    fankle = at(fknee, 198, SHIN)
+    body.joints["far_leg"] = [fhip, fknee, fankle, at(fankle, 190, 11)]
+    body.draw(c, after=("near_arm", "far_leg"), skip=())
+    c.marker((spot[0] + 2, spot[1] + 2), small=True)
     return c

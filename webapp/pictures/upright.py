@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from .body import FOOT, SHIN, Body
 from .draw import Canvas, at
+from .inset import close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
 
 
 @pose(*BACK)
-def wall_back(where: str, tool: str) -> Canvas:
-    """Standing with the back to a wall, knees a little bent, the ball between back and wall."""
-    c = Canvas()
+def wall_back(where: str, tool: str, balls: int) -> Canvas:
+    """Standing with the back to a wall, knees a little bent, the ball between back and wall;
+    a close-up shows where on the back it presses."""
+    c = Canvas(side=None if balls == 2 else "right")
     high = BACK[where] > 0.6
     arms = CROSSED if high else (100, 80, 85)
     body = Body(
-        (60, STAND_HIP + 4),
+        (60, STAND_HIP + 2),
         trunk=-100 if high else -95,
         near_leg=(68, 106, 0),
         far_leg=(72, 103, 0),
@@ -24,17 +26,22 @@ def wall_back(where: str, tool: str) -> Canvas:
         far_arm=arms,
     )
     ball = place(body, where, BALL)
-    c.floor(150, ball[0] - 12, 125)
+    c.floor(150, ball[0] - 12, 150)
     c.wall(ball[0] - BALL, 10, 150)
     body.draw(c)
+    if balls == 2:
+        c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
     c.ball(ball)
+    centre = (body.hip[0] + 62, 36)
+    c.lines([at(centre, 180 - 40, 27), (ball[0] + 5, ball[1] - 5)], "il")
+    close_up(c, centre, where, tool, balls=balls)
     return c
 
 
 @pose("chest")
-def wall_front(where: str, tool: str) -> Canvas:
+def wall_front(where: str, tool: str, balls: int) -> Canvas:
     """Standing facing a wall, leaning in, the ball between the upper chest and the wall."""
-    c = Canvas()
+    c = Canvas(side="right")
     body = Body(
         (60, STAND_HIP),
         trunk=-82,
@@ -58,7 +65,7 @@ def _seated(trunk: float = -88, x: float = 60, **limbs) -> Body:
 
 
 @pose("skull")
-def chair_head(where: str, tool: str) -> Canvas:
+def chair_head(where: str, tool: str, balls: int) -> Canvas:
     """Sitting back in a chair, hands cradling the head, fingertips under the skull."""
     c = Canvas()
     body = _seated(-92)
@@ -74,25 +81,29 @@ def chair_head(where: str, tool: str) -> Canvas:
 
 
 @pose("shin")
-def chair_shin(where: str, tool: str) -> Canvas:
-    """Sitting on a chair, leaning forward, both thumbs on the upper shin."""
-    c = Canvas()
-    body = _seated(-62, near_leg=(-8, 100, 0), far_leg=(-4, 96, 0))
-    hip, knee = body.joints["near_leg"][:2]
-    spot = body.limb("near_leg", 1, 0.3)
-    spot = at(spot, 10, 5)
-    body.reach("near_arm", spot, 110, bend=-1)
-    body.reach("far_arm", at(spot, 100, 5), 110, bend=-1)
-    chair(c, (hip[0], SEAT + 6))
+def chair_shin(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting on a chair, leaning forward over one knee, both thumbs on the upper shin just
+    outside the bone, the fingers round the calf."""
+    c = Canvas(side="right")
+    body = _seated(-58, near_leg=(-4, 80, 0), far_leg=(2, 92, 0))
+    knee, ankle = body.joints["near_leg"][1:3]
+    body.joints["near_leg"][3] = at(ankle, 0, FOOT)
+    spot = at(body.limb("near_leg", 1, 0.3), 0, 5)  # the front of the shin, below the knee
+    body.joints["head"] = at(body.joints["neck"], -20, 13)
+    body.head_angle = -20
+    # The far hand wraps round the calf behind the shin; the near thumb is on the spot
+    body.reach("far_arm", at(spot, 180, 11), 90, bend=-1)
+    body.reach("near_arm", spot, 60, bend=-1)
+    chair(c, (body.hip[0], SEAT + 6))
     body.draw(c, after=("near_arm",))
     c.marker(spot)
     return c
 
 
 @pose("arch")
-def chair_ball(where: str, tool: str) -> Canvas:
+def chair_ball(where: str, tool: str, balls: int) -> Canvas:
     """Sitting on a chair, the arch of one foot resting on a ball on the floor."""
-    c = Canvas()
+    c = Canvas(side="right")
     body = _seated(
         near_leg=(-6, 80, 0), far_leg=(2, 88, 0), near_arm=(80, -10, 0), far_arm=(82, -8, 0)
     )
@@ -108,55 +119,46 @@ def chair_ball(where: str, tool: str) -> Canvas:
 
 
 @pose("forearm")
-def table_arm(where: str, tool: str) -> Canvas:
-    """Sitting at a table, a forearm on it (or on a ball), the other hand pressing by the elbow."""
-    c = Canvas()
+def table_arm(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
+    the forearm palm up with its back on a ball, the other hand pressing it down."""
+    c = Canvas(side="right")
     top = SEAT - 20
     body = _seated(-90)
     on_ball = tool == "ball_table"
     shoulder = body.joints["near_arm"][0]
-    elbow = (shoulder[0] + 12, top - 5 - (2 * BALL if on_ball else 0))
-    wrist = at(elbow, 8 if on_ball else 0, 21)
-    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 8)]
-    spot = at(elbow, 8 if on_ball else 0, 17 if on_ball else 9)
-    body.reach("far_arm", at(spot, -90, 4), 80, bend=1)
+    elbow = (shoulder[0] + 12, top - 5 - (2 * BALL - 1 if on_ball else 0))
+    wrist = at(elbow, 6 if on_ball else 0, 21)
+    hand = at(wrist, -25 if on_ball else 5, 8)  # palm up: the fingers curl up
+    body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
+    spot = at(elbow, 6 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
-    table(c, top, shoulder[0] - 2, shoulder[0] + 60)
-    body.draw(c)
+    table(c, top, shoulder[0] - 2, shoulder[0] + 64)
+    body.reach("far_arm", at(spot, -90, 8 if on_ball else 4), 10 if on_ball else 70, bend=1)
+    body.draw(c, after=("near_arm", "far_arm"))
     if on_ball:
-        c.ball((elbow[0] + 7, top - BALL))
-    c.limb(body.joints["far_arm"][2:], 6, "b")  # the other hand lies on top of the forearm
-    if not on_ball:
+        c.ball((spot[0], top - BALL))
+        # the palm faces up: a thumb stands up from the side of the hand
+        c.limb([at(wrist, 0, 2), at(wrist, -70, 6)], 4, "f")
+    else:
         c.marker(spot)
     return c
 
 
 @pose("thigh")
-def floor_sit(where: str, tool: str) -> Canvas:
-    """Sitting on the floor with the legs out straight, thumbs on the outer thigh."""
-    c = Canvas()
-    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(0, 0, -80))
+def floor_sit(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting on the floor, one leg out straight and the other knee up, thumbs pressing the
+    outer thigh of the straight leg above the knee."""
+    c = Canvas(side="right")
+    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-45, 60, 0))
+    fhip, fknee = body.joints["far_leg"][:2]
+    ankle = (fknee[0] + 14, 150 - 5)
+    body.joints["far_leg"] = [fhip, fknee, ankle, at(ankle, 0, FOOT)]
     spot = body.limb("near_leg", 0, 0.8)
     spot = (spot[0], spot[1] - 1)
     body.reach("near_arm", spot, 100, bend=-1)
     body.reach("far_arm", at(spot, 180, 6), 100, bend=-1)
     c.floor(150, 20, 150)
     body.draw(c, after=("near_arm",))
-    c.marker(spot)
-    return c
-
-
-@pose("arch")
-def foot_thumbs(where: str, tool: str) -> Canvas:
-    """Close-up of a foot resting on the other knee, sole towards us, both thumbs in the arch."""
-    c = Canvas()
-    spot = (100.0, 100.0)
-    for s in (-1, 1):  # the hands hold the foot from behind: palms and fingers out of sight
-        wrist = (spot[0] + s * 17, spot[1] + 24)
-        c.limb([(spot[0] + s * 34, spot[1] + 60), wrist], 11, "b")
-        c.limb([wrist, (spot[0] + s * 15, spot[1] - 10)], 13, "b")
-    c.sole(spot, -90, 0.5)
-    for s in (-1, 1):  # a thumb from each side, meeting in the arch
-        c.limb([(spot[0] + s * 16, spot[1] + 12), (spot[0] + s * 4, spot[1] + 2)], 6, "f")
     c.marker(spot)
     return c
