@@ -16,7 +16,7 @@ OUT = {"low_back_corner": 7, "low_back_pit": 6, "buttock_top": 11, "hip_side": 1
 def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
     """Standing seen from behind, heels on the floor."""
     return Body(
-        (x, STAND_HIP - 1),
+        (x, STAND_HIP - 4),
         trunk=-90 + lean,
         front_view=True,
         back_view=True,
@@ -26,26 +26,41 @@ def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
     )
 
 
-@pose("hip_side", "buttock_top", "low_back_pit", "low_back_corner")
+# Each place gets its own stance, so that no two look alike: the legs (angles of the near and
+# far thigh), whether the other hand rests on its hip or the arm hangs, and the trunk's lean.
+STANCES = {
+    "low_back_corner": ((80, 100), True, 0),  # feet apart, both hands on the waist
+    "low_back_pit": ((86, 94), False, 0),
+    "buttock_top": ((84, 100), True, 0),  # the weight on the near leg, the other knee eased
+    "hip_side": ((92, 96), False, -6),  # leaning a little towards the hand
+}
+
+
+@pose(*STANCES)
 def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from behind: standing, one hand on the hip with its thumb pressing the spot, the
-    other arm hanging; a close-up shows the thumb on the spot."""
+    """Seen from behind: standing, a hand on the hip with its thumb pressing the spot, the other
+    hand on its hip or the arm hanging; a close-up beside the spot shows the thumb on it."""
     c = Canvas(side="right")
-    body = _standing(far_arm=(97, 92, 90))
+    (near, far), both, lean = STANCES[where]
+    body = _standing(lean=lean, far_arm=(97 + lean, 92, 90))
+    for leg, angle in (("near_leg", near), ("far_leg", far)):
+        hip = body.joints[leg][0]
+        body._chain(leg, hip, (angle, 90, 90), (THIGH, 150 - 6 - at(hip, angle, THIGH)[1], 3))
     t = HIP_SIDE if where == "hip_side" else BACK[where]
     spot = body.across(t, OUT[where])
     # The hand grips the waist from the side, fingers round the front, thumb back on the spot;
-    # the elbow points out and back
-    wrist = body.across(t + 0.08, 17)
-    shoulder = body.joints["near_arm"][0]
-    elbow = at(shoulder, 48, UPPER_ARM)
-    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 90, 6)]
+    # the elbow points out and back, lower for lower places
+    for arm, s in (("near_arm", 1), ("far_arm", -1)) if both else (("near_arm", 1),):
+        wrist = body.across(t + 0.08, 17 * s)
+        shoulder = body.joints[arm][0]
+        elbow = at(shoulder, 90 - s * (54 + 60 * (t - 0.46)), UPPER_ARM)
+        body.joints[arm] = [shoulder, elbow, wrist, at(wrist, 90, 6)]
     c.floor(FLOOR, 40, 175)
-    body.draw(c, after=("near_arm",))
-    c.limb([wrist, spot], 4, "f")
+    body.draw(c, after=("near_arm", "far_arm"))
+    c.limb([body.joints["near_arm"][2], spot], 4, "f")
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 62, 40)
-    c.lines([at(centre, 140, 27), at(spot, -40, 5)], "il")
+    centre = (body.hip[0] + 64, min(spot[1], 60))  # the close-up level with the spot
+    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
     close_up(c, centre, where, tool)
     return c
 

@@ -1,88 +1,104 @@
-"""Close-ups: a round magnifier beside a whole-body picture, showing the region of the back or
-hip, seen from behind, with the thumb, fingertips, elbow or ball on the spot.
+"""Close-ups: a round magnifier beside a whole-body picture, showing the region where the thumb,
+fingertips, elbow or ball presses, with the landmarks that tell the places apart.
 
 The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit
-a few centimetres apart on the low back, 11 and 14 on the upper back: the landmarks drawn here
-(the spine, the lowest ribs, the rim of the pelvis, the shoulder blades) tell them apart.
-Coordinates are in a frame centred on the magnifier, radius R, x to the viewer's right; a
-person seen from behind has their right side on the viewer's right.
+a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
+differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
+hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14. Each
+is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
+the right side is on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
 
-import math
-
-from .draw import Canvas, Point, at, line_data
+from .draw import Canvas, Point, at
 
 R = 26
-# Where each place lies in the close-up of its region, on the person's right side (x > 0).
-SPOTS = {
-    "low_back_corner": (6, -12),
-    "low_back_pit": (5, 5),
-    "buttock_top": (12, 11),
-    "hip_side": (18, 13),
-    "upper_back": (6, -2),
-    "shoulder_blade": (13, -3),
+A = f"A{R} {R} 0 0 1"  # the arc of the magnifier's rim, clockwise
+
+
+def _dot(x: int, y: int) -> str:
+    return f"M{x} {y}h1"
+
+
+# Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
+REGIONS = {
+    # The lowest ribs meeting the spine; the waist narrows below them.
+    "low_back_corner": (
+        f"M-26 0Q-17 8-20 17{A}-26 0ZM20 17Q17 8 26 0{A}20 17Z",
+        "M0-26V26M2-24Q12-22 22-12M2-16Q11-14 20-5M2-7L14 3"
+        "M-2-24Q-12-22-22-12M-2-16Q-11-14-20-5M-2-7L-14 3",
+        (6, 3),
+    ),
+    # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
+    "low_back_pit": (
+        f"M-19-18Q-14-6-22 14{A}-19-18ZM22 14Q14-6 19-18{A}22 14Z",
+        "M0-26V8M0 15V26M5 10Q12-6 24 0M-5 10Q-12-6-24 0M5-26V4M-5-26V4"
+        + _dot(7, 14)
+        + _dot(-8, 14),
+        (4, 2),
+    ),
+    # The top of the buttocks, under the high rim of the pelvis.
+    "buttock_top": (
+        f"M-4 26Q0 21 4 26{A}-4 26Z",
+        "M0-26V-8M0 0V22M3-8Q12-22 26-12M-3-8Q-12-22-26-12M1 23Q12 27 22 14M-1 23Q-12 27-22 14",
+        (12, -6),
+    ),
+    # The right hip from the side, front to the right: the rim of the pelvis and, below the
+    # spot, the bony knob at the top of the thigh.
+    "hip_side": (
+        f"M-16-20Q-10-8-21 6Q-22 14-17 20{A}-16-20ZM14 22Q10 0 14-22{A}14 22Z",
+        "M-12-11Q0-19 11-10M1 14a3 3 0 1 0 0-1",
+        (-3, 0),
+    ),
+    # Between the shoulder blades: the two thick columns of muscle beside the spine.
+    "upper_back": (
+        "",
+        "M0-26V26M5-26Q7 0 5 26M-5-26Q-7 0-5 26M17-20L13 14L20 22M-17-20L-13 14L-20 22",
+        (6, -2),
+    ),
+    # One shoulder blade: its edges and the ridge across it; the shoulder above.
+    "shoulder_blade": (
+        "M-25-6Q-6-18 14-18Q24-16 25-6A26 26 0 0 0-25-6Z",
+        "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
+        (6, -1),
+    ),
 }
-UPPER = ("upper_back", "shoulder_blade")
-# Half-width of the body at heights y in the close-up: waist to hips, or across the shoulders.
-LOW_WIDTH = [(-26, 18), (-8, 15), (8, 20), (26, 22)]
-HIGH_WIDTH = [(-26, 20), (-18, 23), (26, 22)]
-LOW_LINES = (
-    "M0-26V12M0 17V26"  # the spine, then the cleft between the buttocks
-    "M3-19Q10-16 15-7M-3-19Q-10-16-15-7"  # the lowest ribs
-    "M4 12Q9-3 20 3M-4 12Q-9-3-20 3"  # the rim of the pelvis
-    "M1 26Q9 19 20 22M-1 26Q-9 19-20 22"  # the buttocks
-)
-HIGH_LINES = (
-    "M0-26V26"  # the spine
-    "M8-17L8 11L13 16L20-17M-8-17L-8 11L-13 16L-20-17"  # the shoulder blades
-    "M8-9L21-18M-8-9L-21-18"  # the ridge across each blade
-)
-
-
-def _width(profile: list[tuple[int, int]], y: float) -> float:
-    for (y0, w0), (y1, w1) in zip(profile, profile[1:], strict=False):
-        if y0 <= y <= y1:
-            return w0 + (w1 - w0) * (y - y0) / (y1 - y0)
-    return profile[-1][1]
+# Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
+GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14)}
 
 
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
-    """Draw the magnifier at `centre`: the back, its landmarks, the spot and what presses it."""
+    """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
     cx, cy = round(centre[0]), round(centre[1])
-    # Drawn round (0, 0) and moved into place, so that the close-ups of one region are the
-    # same text on every guide and compress to almost nothing after the first.
+    skin, lines, spot = REGIONS[where]
+    # Drawn round (0, 0) and moved into place, so that the close-ups of one region are the same
+    # text on every page and compress to almost nothing after the first.
     m = Canvas()
-    profile = HIGH_WIDTH if where in UPPER else LOW_WIDTH
-    m.circle((0, 0), R, "ib")
-    right = []
-    for y in range(-R, R + 1, 6):
-        edge = math.sqrt(max(R * R - y * y, 0))
-        right.append((min(_width(profile, y), edge), y))
-    outline = right + [(-x, y) for x, y in reversed(right)]
-    m.raw(line_data(outline) + "Z", [], "t")
-    m.raw(HIGH_LINES if where in UPPER else LOW_LINES, [], "l")
-    x, y = SPOTS[where]
-    spot = (side * x, y)
+    m.circle((0, 0), R, "t")
+    if skin:  # what lies outside the body: the background
+        m.raw(skin, [], "ib")
+    m.raw(lines, [], "lm")
+    x, y = spot
     if tool.startswith("ball"):
-        for s in (1, -1) if balls == 2 else (side,):
+        for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
     elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
-        m.limb([at(spot, -60 if side > 0 else -120, 22), spot], 8, "h")
+        m.limb([at(spot, -60, 22), spot], 8, "h")
         m.marker(spot, small=True)
-    elif tool == "fingers" and where in UPPER:  # fingertips hooked over the top of the shoulder
+    elif tool == "fingers":  # fingertips hooked over the top of the shoulder
         for dx in (-3, 3):
-            m.limb([(side * x + dx, -R + 2), (side * x + dx, y + 1)], 4, "f")
+            m.limb([(x + dx, -R + 4), (x + dx, y + 1)], 4, "f")
         m.marker(spot, small=True)
-    else:  # a thumb reaching in from the side, the hand wrapped round the waist
-        wrist = (side * (R - 1), y - 5)
+    else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
+        wrist = GRIP.get(where, (R - 1, y - 5))
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
         m.limb([wrist, spot], 4, "f")
         m.marker(spot, small=True)
     m.circle((0, 0), R, "ir")
-    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
+    flip = " scale(-1 1)" if side < 0 else ""
+    c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
     c.xs += [cx - R - 1, cx + R + 1]
     c.ys += [cy - R - 1, cy + R + 1]

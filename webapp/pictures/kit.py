@@ -52,26 +52,26 @@ def feet_down(body: Body, floor: float) -> None:
         body.joints[name] = [hip, knee, ankle, at(ankle, 0, FOOT)]
 
 
-def kneeling_helper(spot: Point, lean: float = 0) -> tuple[Body, float]:
-    """A helper kneeling in front of the person on their head side, facing their feet, leaning
-    the forearm just below the elbow on the spot; returns the helper and the floor under their
-    knees (nearer us than the person's)."""
+def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
+    """A helper kneeling in front of the person, facing right (s = 1) or left (s = -1), leaning
+    the forearm just below the elbow on the spot, the forearm along the person's body; returns
+    the helper and the floor under their knees (nearer us than the person's)."""
     elbow = at(spot, -90, 4)
-    shoulder = at(elbow, -112 - lean, UPPER_ARM - 2)
-    hip = at(shoulder, 128, TRUNK * 0.88)
+    shoulder = at(elbow, -90 - 22 * s, UPPER_ARM - 2)
+    hip = at(shoulder, 90 + 38 * s, TRUNK * 0.88)
     helper = Body(
         hip,
-        trunk=-52,
-        head=-30,
-        facing=1,
+        trunk=-90 + 38 * s,
+        head=-90 + 60 * s,
+        facing=s,
         helper=True,
-        near_leg=(88, 180, 180),
-        far_leg=(92, 180, 180),
-        far_arm=(60, 30, 30),
+        near_leg=(90 - 2 * s, 90 + 90 * s, 90 + 90 * s),
+        far_leg=(90 + 2 * s, 90 + 90 * s, 90 + 90 * s),
+        far_arm=(90 - 30 * s, 90 - 60 * s, 90 - 60 * s),
     )
-    # The forearm lies along the person's body, towards their feet
-    wrist = at(elbow, -5, FOREARM)
-    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, -5, 7)]
+    forearm = 90 - 95 * s
+    wrist = at(elbow, forearm, FOREARM)
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, forearm, 7)]
     return helper, hip[1] + THIGH + 4
 
 

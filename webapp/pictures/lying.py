@@ -80,18 +80,24 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     c = Canvas(side="left")
     body = _prone(96, FLOOR, True)
     spot = body.back(BACK[where])
-    helper, floor = kneeling_helper(spot)
+    # Low on the buttock the helper kneels by the thighs; higher up, by the chest
+    s = -1 if where == "buttock_top" else 1
+    helper, floor = kneeling_helper(spot, s)
     mat(c, FLOOR, floor - 4, 10, 176)
-    c.shape(
-        [at(body.hip, a, r) for a, r in ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))], "p"
-    )
+    pillow(c, body)
     body.draw(c, after=())
     helper.draw(c, after=("near_arm",))
     c.marker(spot)
-    centre = (spot[0] + 52, FLOOR - 66)
-    c.lines([at(centre, 150, 27), at(spot, -60, 7)], "il")
+    centre = (spot[0] + 52 * s, FLOOR - 66)
+    c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
     close_up(c, centre, where, tool, side=-1)
     return c
+
+
+def pillow(c: Canvas, body: Body) -> None:
+    """Draw a pillow under the hips of a body lying face-down."""
+    ring = ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))
+    c.shape([at(body.hip, a, r) for a, r in ring], "p")
 
 
 @pose("thigh")
@@ -141,18 +147,18 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         body.draw(c)
         c.ball((knee[0] - 11, FLOOR - BALL))
         return c
-    # The treated (near) leg lies folded on the floor, its shin along the floor; the other
-    # knee comes across and rests on the top of that shin, just below the knee.
-    hip = body.joints["near_leg"][0]
-    knee = (hip[0] + 10, FLOOR - 6)
+    # Kneeling up, hands on the floor: the treated (near) leg lies folded on its side, its shin
+    # along the floor; the other knee rests on the top of that shin, just below its knee.
+    body = Body((60, 80), trunk=-12, head=10, near_arm=(80, 85, 0), far_arm=(84, 85, 0))
+    hip = body.hip
+    knee = (84.0, FLOOR - 6)
     ankle = at(knee, 180, SHIN)
     body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
-    spot = at(knee, 180, 9)
-    spot = (spot[0], spot[1] - 4)
-    fhip = body.joints["far_leg"][0]
-    fknee = (spot[0] - 2, spot[1] - 9)
-    fankle = at(fknee, 198, SHIN)
-    body.joints["far_leg"] = [fhip, fknee, fankle, at(fankle, 190, 11)]
-    body.draw(c, after=("near_arm", "far_leg"), skip=())
-    c.marker((spot[0] + 2, spot[1] + 2), small=True)
+    press = (70.0, knee[1] - 10)  # the thighs look short: they turn across, out of the page
+    lifted = at(press, 195, SHIN)
+    body.joints["far_leg"] = [hip, press, lifted, at(lifted, 200, 11)]
+    for arm, x in (("near_arm", 104), ("far_arm", 100)):
+        body.reach(arm, (x, FLOOR - 3), 0, bend=-1)
+    body.draw(c, after=("far_leg", "near_arm"))
+    c.marker((78, knee[1] - 4), small=True)
     return c

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .body import FOOT, SHIN, Body
+import math
+
+from .body import FOOT, FOREARM, SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
@@ -10,21 +12,37 @@ from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
 
 
+# Each place on the back gets its own stance at the wall, so that no two look alike: how far the
+# knees bend (angles of thigh and shin) and what the arms do (near arm, far arm).
+HANG = (100, 80, 85)
+STANCES = {
+    "buttock_top": ((76, 100), (115, 35, 25), (115, 35, 25)),  # hands on the hips
+    "low_back_pit": ((35, 125), None, None),  # a slight squat, hands on the thighs
+    "low_back_corner": ((68, 106), HANG, HANG),
+    "upper_back": ((68, 106), CROSSED, CROSSED),
+    "shoulder_blade": ((72, 104), CROSSED, HANG),
+}
+
+
 @pose(*BACK)
 def wall_back(where: str, tool: str, balls: int) -> Canvas:
     """Standing with the back to a wall, knees a little bent, the ball between back and wall;
     a close-up shows where on the back it presses."""
     c = Canvas(side=None if balls == 2 else "right")
-    high = BACK[where] > 0.6
-    arms = CROSSED if high else (100, 80, 85)
+    (thigh, shin), near, far = STANCES[where]
+    rad = math.radians
+    hip_y = 150 - 5 - THIGH * math.sin(rad(thigh)) - SHIN * math.sin(rad(shin))
     body = Body(
-        (60, STAND_HIP + 2),
-        trunk=-100 if high else -95,
-        near_leg=(68, 106, 0),
-        far_leg=(72, 103, 0),
-        near_arm=arms,
-        far_arm=arms,
+        (60, hip_y),
+        trunk=-100 if BACK[where] > 0.6 else -95,
+        near_leg=(thigh, shin, 0),
+        far_leg=(thigh + 4, shin - 3, 0),
+        near_arm=near or HANG,
+        far_arm=far or HANG,
     )
+    if near is None:  # hands resting on the thighs, just above the knees
+        for arm, leg in (("near_arm", "near_leg"), ("far_arm", "far_leg")):
+            body.reach(arm, body.limb(leg, 0, 0.8), 20, bend=-1)
     ball = place(body, where, BALL)
     c.floor(150, ball[0] - 12, 150)
     c.wall(ball[0] - BALL, 10, 150)
@@ -85,17 +103,15 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
     """Sitting on a chair, leaning forward over one knee, both thumbs on the upper shin just
     outside the bone, the fingers round the calf."""
     c = Canvas(side="right")
-    body = _seated(-58, near_leg=(-4, 80, 0), far_leg=(2, 92, 0))
+    body = _seated(-62, head=-35, near_leg=(-4, 100, 0), far_leg=(2, 92, 0))
     knee, ankle = body.joints["near_leg"][1:3]
     body.joints["near_leg"][3] = at(ankle, 0, FOOT)
-    spot = at(body.limb("near_leg", 1, 0.3), 0, 5)  # the front of the shin, below the knee
-    body.joints["head"] = at(body.joints["neck"], -20, 13)
-    body.head_angle = -20
+    spot = at(body.limb("near_leg", 1, 0.3), 10, 5)  # the front of the shin, below the knee
     # The far hand wraps round the calf behind the shin; the near thumb is on the spot
-    body.reach("far_arm", at(spot, 180, 11), 90, bend=-1)
-    body.reach("near_arm", spot, 60, bend=-1)
+    body.reach("far_arm", at(spot, 190, 11), 80, bend=1)
+    body.reach("near_arm", spot, 60, bend=1)
     chair(c, (body.hip[0], SEAT + 6))
-    body.draw(c, after=("near_arm",))
+    body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
     return c
 
@@ -127,19 +143,20 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body = _seated(-90)
     on_ball = tool == "ball_table"
     shoulder = body.joints["near_arm"][0]
-    elbow = (shoulder[0] + 12, top - 5 - (2 * BALL - 1 if on_ball else 0))
-    wrist = at(elbow, 6 if on_ball else 0, 21)
-    hand = at(wrist, -25 if on_ball else 5, 8)  # palm up: the fingers curl up
+    elbow = (shoulder[0] + 17, top - 5 - (2 * BALL - 1 if on_ball else 0))
+    wrist = at(elbow, 4 if on_ball else 0, FOREARM)
+    hand = at(wrist, -30 if on_ball else 5, 8)  # palm up, the fingers curl up
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
-    spot = at(elbow, 6 if on_ball else 0, 7 if on_ball else 9)
+    spot = at(elbow, 4 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
-    table(c, top, shoulder[0] - 2, shoulder[0] + 64)
-    body.reach("far_arm", at(spot, -90, 8 if on_ball else 4), 10 if on_ball else 70, bend=1)
-    body.draw(c, after=("near_arm", "far_arm"))
+    table(c, top, shoulder[0] + 6, shoulder[0] + 66)
+    # The other arm reaches across in front of the body: only its forearm and hand show,
+    # the hand flat on top of the treated forearm (its thumb on the spot)
+    body.reach("far_arm", at(spot, -90, 5 if on_ball else 4), 0 if on_ball else 20, bend=1)
+    body.draw(c)
+    c.limb(body.joints["far_arm"][1:], 7, "b")
     if on_ball:
         c.ball((spot[0], top - BALL))
-        # the palm faces up: a thumb stands up from the side of the hand
-        c.limb([at(wrist, 0, 2), at(wrist, -70, 6)], 4, "f")
     else:
         c.marker(spot)
     return c
@@ -147,13 +164,10 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
 
 @pose("thigh")
 def floor_sit(where: str, tool: str, balls: int) -> Canvas:
-    """Sitting on the floor, one leg out straight and the other knee up, thumbs pressing the
-    outer thigh of the straight leg above the knee."""
+    """Sitting on the floor with the legs out straight, thumbs pressing the outer thigh of the
+    near leg above the knee."""
     c = Canvas(side="right")
-    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-45, 60, 0))
-    fhip, fknee = body.joints["far_leg"][:2]
-    ankle = (fknee[0] + 14, 150 - 5)
-    body.joints["far_leg"] = [fhip, fknee, ankle, at(ankle, 0, FOOT)]
+    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-5, -1, -80))
     spot = body.limb("near_leg", 0, 0.8)
     spot = (spot[0], spot[1] - 1)
     body.reach("near_arm", spot, 100, bend=-1)
