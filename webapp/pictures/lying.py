@@ -8,6 +8,7 @@ from .inset import close_up
 from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
+HIDDEN = ("far_arm", "far_leg")  # lying or kneeling side-on, right behind the near ones
 
 
 @pose("skull", *BACK)
@@ -85,8 +86,8 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     helper, floor = kneeling_helper(spot, s)
     mat(c, FLOOR, floor - 4, 10, 176)
     pillow(c, body)
-    body.draw(c, after=())
-    helper.draw(c, after=("near_arm",))
+    body.draw(c, after=(), skip=HIDDEN)
+    helper.draw(c, after=("near_arm",), skip=HIDDEN)
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
     c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")

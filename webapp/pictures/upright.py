@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .body import FOOT, FOREARM, SHIN, THIGH, Body
+from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
@@ -139,22 +139,23 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
     the forearm palm up with its back on a ball, the other hand pressing it down."""
     c = Canvas(side="right")
-    top = SEAT - 20
+    top = SEAT - 12
     body = _seated(-90)
     on_ball = tool == "ball_table"
     shoulder = body.joints["near_arm"][0]
-    elbow = (shoulder[0] + 17, top - 5 - (2 * BALL - 1 if on_ball else 0))
-    wrist = at(elbow, 4 if on_ball else 0, FOREARM)
+    drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
+    elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
+    wrist = at(elbow, 3 if on_ball else 0, FOREARM)
     hand = at(wrist, -30 if on_ball else 5, 8)  # palm up, the fingers curl up
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
-    spot = at(elbow, 4 if on_ball else 0, 7 if on_ball else 9)
+    spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
-    table(c, top, shoulder[0] + 6, shoulder[0] + 66)
-    # The other arm reaches across in front of the body: only its forearm and hand show,
-    # the hand flat on top of the treated forearm (its thumb on the spot)
-    body.reach("far_arm", at(spot, -90, 5 if on_ball else 4), 0 if on_ball else 20, bend=1)
+    table(c, top, shoulder[0] + 4, shoulder[0] + 66)
+    # The other arm reaches across in front of the body, behind the treated forearm; its hand
+    # lies on top of that forearm, the thumb on the spot
+    body.reach("far_arm", at(spot, -90, 5), 0, bend=1 if on_ball else -1)
     body.draw(c)
-    c.limb(body.joints["far_arm"][1:], 7, "b")
+    c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
         c.ball((spot[0], top - BALL))
     else:
