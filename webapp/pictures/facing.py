@@ -26,22 +26,22 @@ def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
     )
 
 
-# Each place gets its own stance, so that no two look alike: the legs (angles of the near and
-# far thigh), whether the other hand rests on its hip or the arm hangs, and the trunk's lean.
+# Each place gets its own stance, so that no two look alike: the angles of the near and far
+# thigh, and the trunk's lean.
 STANCES = {
-    "low_back_corner": ((80, 100), True, 0),  # feet apart, both hands on the waist
-    "low_back_pit": ((86, 94), False, 0),
-    "buttock_top": ((84, 100), True, 0),  # the weight on the near leg, the other knee eased
-    "hip_side": ((92, 96), False, -6),  # leaning a little towards the hand
+    "low_back_corner": ((80, 100), 0),  # feet apart
+    "low_back_pit": ((86, 94), 0),
+    "buttock_top": ((84, 100), 0),  # the weight on the near leg, the other knee eased
+    "hip_side": ((92, 96), -6),  # leaning a little towards the pressing hand
 }
 
 
 @pose(*STANCES)
 def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from behind: standing, a hand on the hip with its thumb pressing the spot, the other
-    hand on its hip or the arm hanging; a close-up beside the spot shows the thumb on it."""
+    """Seen from behind: standing, hands on the hips, one thumb pressing the spot; a close-up
+    beside the spot shows the thumb on it."""
     c = Canvas(side="right")
-    (near, far), both, lean = STANCES[where]
+    (near, far), lean = STANCES[where]
     body = _standing(lean=lean, far_arm=(97 + lean, 92, 90))
     for leg, angle in (("near_leg", near), ("far_leg", far)):
         hip = body.joints[leg][0]
@@ -50,7 +50,7 @@ def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
     spot = body.across(t, OUT[where])
     # The hand grips the waist from the side, fingers round the front, thumb back on the spot;
     # the elbow points out and back, lower for lower places
-    for arm, s in (("near_arm", 1), ("far_arm", -1)) if both else (("near_arm", 1),):
+    for arm, s in (("near_arm", 1), ("far_arm", -1)):
         wrist = body.across(t + 0.08, 17 * s)
         shoulder = body.joints[arm][0]
         elbow = at(shoulder, 90 - s * (54 + 60 * (t - 0.46)), UPPER_ARM)

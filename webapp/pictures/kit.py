@@ -57,12 +57,12 @@ def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
     the forearm just below the elbow on the spot, the forearm along the person's body; returns
     the helper and the floor under their knees (nearer us than the person's)."""
     elbow = at(spot, -90, 4)
-    shoulder = at(elbow, -90 - 22 * s, UPPER_ARM - 2)
-    hip = at(shoulder, 90 + 38 * s, TRUNK * 0.88)
+    shoulder = at(elbow, -90 - 12 * s, UPPER_ARM - 2)
+    hip = at(shoulder, 90 + 26 * s, TRUNK * 0.88)  # close in, clear of the person's head
     helper = Body(
         hip,
-        trunk=-90 + 38 * s,
-        head=-90 + 60 * s,
+        trunk=-90 + 26 * s,
+        head=-90 + 55 * s,
         facing=s,
         helper=True,
         near_leg=(90 - 2 * s, 90 + 90 * s, 90 + 90 * s),

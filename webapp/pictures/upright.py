@@ -20,7 +20,7 @@ STANCES = {
     "low_back_pit": ((35, 125), None, None),  # a slight squat, hands on the thighs
     "low_back_corner": ((68, 106), HANG, HANG),
     "upper_back": ((68, 106), CROSSED, CROSSED),
-    "shoulder_blade": ((72, 104), CROSSED, HANG),
+    "shoulder_blade": ((72, 104), CROSSED, CROSSED),
 }
 
 
