@@ -62,9 +62,9 @@ def wall_front(where: str, tool: str, balls: int) -> Canvas:
     c = Canvas(side="right")
     body = Body(
         (60, STAND_HIP),
-        trunk=-82,
-        near_leg=(100, 95, 0),
-        far_leg=(96, 92, 0),
+        trunk=-74,  # leaning in: the weight goes into the ball
+        near_leg=(106, 97, 0),
+        far_leg=(102, 94, 0),
         near_arm=(95, 90, 90),
         far_arm=(80, 60, 60),
     )
