@@ -4,7 +4,8 @@ fingertips, elbow or ball presses, with the landmarks that tell the places apart
 The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
-hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14. Each
+hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14, and
+the outer shin for 3 (the knee technique, where the pressing knee hides the spot). Each
 is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
 the right side is on the viewer's right); the left side is its mirror image.
 """
@@ -63,6 +64,13 @@ REGIONS = {
         "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
         (6, -1),
     ),
+    # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
+    # of the shinbone runs along it, the kneecap to the right.
+    "shin": (
+        f"M-25-8H25A26 26 0 0 0-25-8ZM-24 10Q0 18 24 10{A}-24 10Z",
+        "M-26-4H18M22-2a4 4 0 1 0 0 1",
+        (10, 1),
+    ),
 }
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14)}
@@ -85,6 +93,9 @@ def close_up(
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
+    elif tool == "knee":  # the other knee, its thigh coming down from above, on the shin
+        m.limb([(x + 4, -17), (x, y - 4)], 12, "b")
+        m.marker((x - 7, y + 2), small=True)
     elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
         m.limb([at(spot, -60, 22), spot], 8, "h")
         m.marker(spot, small=True)

@@ -162,4 +162,7 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         body.reach(arm, (x, FLOOR - 3), 0, bend=-1)
     body.draw(c, after=("far_leg", "near_arm"))
     c.marker((78, knee[1] - 4), small=True)
+    centre = (16, 62)
+    c.lines([at(centre, 30, 27), (74, knee[1] - 8)], "il")
+    close_up(c, centre, "shin", tool)
     return c
