@@ -5,7 +5,8 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
 hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14, and
-the outer shin for 3 (the knee technique, where the pressing knee hides the spot). Each
+the outer shin for 3 (the knee technique, where the pressing knee hides the spot) and the outer
+thigh above the knee for 8. Each
 is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
 the right side is on the viewer's right); the left side is its mirror image.
 """
@@ -71,9 +72,15 @@ REGIONS = {
         "M-26-4H18M22-2a4 4 0 1 0 0 1",
         (10, 1),
     ),
+    # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
+    "thigh": (
+        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
+        "M-26 3H13M25 0a5 5 0 1 0 0 1",
+        (2, -2),
+    ),
 }
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
-GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14)}
+GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
 
 
 def close_up(

@@ -176,4 +176,7 @@ def floor_sit(where: str, tool: str, balls: int) -> Canvas:
     c.floor(150, 20, 150)
     body.draw(c, after=("near_arm",))
     c.marker(spot)
+    centre = (spot[0] + 44, 96)
+    c.lines([at(centre, 150, 27), at(spot, -40, 6)], "il")
+    close_up(c, centre, "thigh", tool)
     return c
