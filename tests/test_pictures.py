@@ -80,7 +80,7 @@ def test_pictures_are_compact_whole_number_drawings(app):
     for (number, tool), picture in pictures.items():
         for d in re.findall(r' d="([^"]*)"', picture.body):
             assert "." not in d, f"spot {number} {tool}: fractional path data"
-        assert len(picture.body) < 4000, f"spot {number} {tool} is {len(picture.body)} bytes"
+        assert len(picture.body) < 4600, f"spot {number} {tool} is {len(picture.body)} bytes"
         assert 'style="' not in picture.body and "fill=" not in picture.body  # colours from CSS
 
 
@@ -142,3 +142,25 @@ def test_a_tool_added_to_a_spot_needs_a_picture(edit_data, start_app):
     with pytest.raises(ContentError) as failure:
         start_app()
     assert "techniques.toml" in str(failure.value) and "'7' lacks thumb" in str(failure.value)
+
+
+# Both hands or two balls in a sock: these pictures treat both sides at once.
+BOTH_SIDES = {
+    (1, "fingers"),
+    (1, "ball_floor"),
+    (7, "fingers"),
+    (11, "ball_wall"),
+    (11, "ball_floor"),
+}
+
+
+def test_one_sided_pictures_say_which_side_they_show(client):
+    html = client.get("/en/spots/11-upper-back").get_data(as_text=True)
+    assert "data-drawn-side" not in html  # two balls, one each side of the spine
+    for spot in SPOTS:
+        html = client.get(f"/en/spots/{spot.number}-{spot.slug}").get_data(as_text=True)
+        for tool, side in re.findall(
+            r'<svg class="technique" data-tool="(\w+)"(?: data-drawn-side="(\w+)")?', html
+        ):
+            expected = {""} if (spot.number, tool) in BOTH_SIDES else {"left", "right"}
+            assert side in expected, f"spot {spot.number} {tool}: drawn side {side!r}"

@@ -76,3 +76,26 @@ def test_the_player_shows_the_picture_of_the_steps_tool(live_server, page: Page)
     # ...beside the spot's diagram, and both fit the phone's width
     expect(visual.locator("svg.diagram")).to_be_visible()
     assert visual.bounding_box()["width"] <= PHONE["width"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_one_sided_picture_turns_to_the_side_the_player_announces(live_server, browser, lang):
+    # The player marks its root with data-current-side; a picture drawn for the other side
+    # turns round, one drawn for that side or for both sides stays as drawn, in any language.
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(live_server.url + SIDE_OF_HIP.format(lang=lang))
+    wall = page.locator('section.tool svg.technique[data-tool="ball_wall"]')
+    expect(wall).to_have_attribute("data-drawn-side", "left")
+    floor = page.locator('section.tool svg.technique[data-tool="ball_floor"]')
+    expect(floor).to_have_attribute("data-drawn-side", "right")
+    mirrored = "matrix(-1, 0, 0, 1, 0, 0)"
+    for side, wall_turned in (("left", False), ("right", True)):
+        page.locator("main").evaluate("(el, side) => { el.dataset.currentSide = side; }", side)
+        assert wall.evaluate("el => getComputedStyle(el).transform") == (
+            mirrored if wall_turned else "none"
+        )
+        assert floor.evaluate("el => getComputedStyle(el).transform") == (
+            "none" if wall_turned else mirrored
+        )
+    context.close()

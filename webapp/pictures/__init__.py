@@ -14,7 +14,7 @@ from flask import Flask, current_app
 from markupsafe import Markup, escape
 
 from ..content import ContentError, Library, Reader, parse_toml
-from . import facing, lying, upright  # noqa: F401  (each registers its poses)
+from . import close, facing, lying, upright  # noqa: F401  (each registers its poses)
 from .kit import POSES
 
 SCALE = 3  # drawing units to CSS pixels before the stylesheet shrinks the picture to fit
@@ -28,6 +28,7 @@ class Picture:
     at: str
     box: tuple[int, int, int, int]  # x, y, width, height of the drawing
     body: str
+    side: str | None = None  # "left" or "right": the side pressed, as drawn; None for both
 
 
 def _draw(r: Reader, field: str, tool: str) -> Picture:
@@ -35,10 +36,9 @@ def _draw(r: Reader, field: str, tool: str) -> Picture:
     name = entry.one_of("pose", sorted(POSES))
     draw, places = POSES[name]
     at = entry.one_of("at", places)
-    canvas = draw(at, tool)
-    if entry.get("balls", int, optional=True) == 2:
-        canvas.second_ball()
-    return Picture(name, at, canvas.box(), "".join(canvas.items))
+    balls = entry.get("balls", int, optional=True) or 1
+    canvas = draw(at, tool, balls)
+    return Picture(name, at, canvas.box(), "".join(canvas.items), canvas.side)
 
 
 def load_pictures(root: Path, lib: Library) -> dict[tuple[int, str], Picture]:
@@ -100,6 +100,8 @@ def technique_picture(number: int, tool: str, lang: str) -> Markup:
     x, y, w, h = picture.box
     # The width and height give the picture its shape; CSS scales it to the page.
     size = f'viewBox="{x} {y} {w} {h}" width="{w * SCALE}" height="{h * SCALE}"'
+    # A one-sided picture says which side it shows, so the player can turn it round (app.css)
+    side = f' data-drawn-side="{picture.side}"' if picture.side else ""
     return Markup(
-        f'<svg class="technique" data-tool="{tool}" {size} {head}>{title}{picture.body}</svg>'
+        f'<svg class="technique" data-tool="{tool}"{side} {size} {head}>{title}{picture.body}</svg>'
     )

@@ -113,8 +113,11 @@ class Body:
 
     def draw_leg(self, c: Canvas, name: str, kind: str) -> None:
         hip, knee, ankle, toe = self.joints[name]  # type: ignore[misc]
-        heel = at(ankle, _angle(ankle, toe) + 180, 3)
-        c.limb([heel, toe], 6, kind)
+        if self.back_view:  # from behind, a foot shows as its heel
+            c.limb([ankle, at(ankle, _angle(knee, ankle), 3)], 7, kind)
+        else:
+            heel = at(ankle, _angle(ankle, toe) + 180, 3)
+            c.limb([heel, toe], 6, kind)
         c.limb([knee, ankle], 10, kind)
         c.limb([hip, knee], 14, kind)
 
@@ -126,6 +129,7 @@ class Body:
                 for s in (1, -1)
             ]
             c.lines([self.spine(0.98), self.spine(0.04)], "l")
+            c.lines([self.spine(-0.02), self.spine(-0.15)], "l")  # between the buttocks
             for blade in blades:
                 c.lines(blade, "l")
         else:
@@ -140,6 +144,11 @@ class Body:
             nose = [at(head, face + a, HEAD_R + r) for a, r in ((-28, -1), (6, 4), (26, -1))]
             c.shape(nose, shape)
         c.circle(head, HEAD_R, shape)
+        if self.back_view:  # the back of the head: hair, and no face
+            c.circle(at(head, self.head_angle, 1), HEAD_R - 1, "hr")
+        elif self.front_view and self.trunk == -90:  # a face: eyes and mouth
+            x, y = (round(v) for v in head)
+            c.raw(f"M{x - 3} {y - 1}h0M{x + 3} {y - 1}h0M{x - 1} {y + 4}h2", [], "e")
 
     def kind(self, name: str) -> str:
         """Return the colour class of a limb: limbs on the far side are a shade darker."""

@@ -41,6 +41,7 @@ class Canvas:
     """The shapes of one picture in drawing order, and the box they cover."""
 
     items: list[str] = field(default_factory=list)
+    side: str | None = None  # the body side pressed, as drawn; None when both sides are
     xs: list[float] = field(default_factory=list)
     ys: list[float] = field(default_factory=list)
 
@@ -111,16 +112,16 @@ class Canvas:
         self._cover([p], 5)
 
     def floor(self, y: float, x0: float, x1: float) -> None:
-        """Draw the floor: a line with short hatching under it."""
-        hatch = "".join(f"M{round(x)} {round(y)}l-5 6" for x in range(round(x0) + 6, round(x1), 10))
-        self.raw(f"M{round(x0)} {round(y)}H{round(x1)}{hatch}", [(x0, y), (x1, y + 6)])
+        """Draw the floor: a line with short hatching under it (dashes of a thick line, app.css)."""
+        x0, x1, y = round(x0), round(x1), round(y)
+        self.raw(f"M{x0} {y}H{x1}", [(x0, y), (x1, y + 6)])
+        self.raw(f"M{x0 + 3} {y + 4}H{x1}", [], "g fh")
 
     def wall(self, x: float, y0: float, y1: float, side: int = -1) -> None:
         """Draw a wall: a vertical line with hatching on the side away from the person."""
-        hatch = "".join(
-            f"M{round(x)} {round(y)}l{6 * side} 5" for y in range(round(y0) + 4, round(y1), 10)
-        )
-        self.raw(f"M{round(x)} {round(y0)}V{round(y1)}{hatch}", [(x, y0), (x + 6 * side, y1)])
+        x, y0, y1 = round(x), round(y0), round(y1)
+        self.raw(f"M{x} {y0}V{y1}", [(x, y0), (x + 6 * side, y1)])
+        self.raw(f"M{x + 4 * side} {y0 + 3}V{y1}", [], "g fh")
 
     def box(self, pad: float = 4) -> tuple[int, int, int, int]:
         """Return the box (x, y, width, height) around everything drawn, with a margin."""

@@ -1,19 +1,22 @@
 """Poses seen from the front or the back: hands on the hips, at a wall side-on, lying on one
-side, and close-ups of the hands at the neck, jaw, chest and shoulder blade."""
+side with a helper, lying on one side on a ball."""
 
 from __future__ import annotations
 
-from .body import Body
+from .body import THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .kit import BACK, BALL, STAND_HIP, draw_helper_behind, kneeling_helper, pose
+from .inset import close_up
+from .kit import BACK, BALL, STAND_HIP, kneeling_helper, mat, pose
 
 FLOOR = 150
 HIP_SIDE = 0.02  # the side of the hip, below the rim of the pelvis
+OUT = {"low_back_corner": 7, "low_back_pit": 6, "buttock_top": 11, "hip_side": 15}
 
 
 def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
+    """Standing seen from behind, heels on the floor."""
     return Body(
-        (x, STAND_HIP),
+        (x, STAND_HIP - 4),
         trunk=-90 + lean,
         front_view=True,
         back_view=True,
@@ -23,124 +26,116 @@ def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
     )
 
 
-@pose("hip_side", "buttock_top", "low_back_pit", "low_back_corner")
-def hands_on_hips(where: str, tool: str) -> Canvas:
-    """Seen from behind: standing, hands on the hips, thumbs pressing the spot on both sides."""
-    c = Canvas()
-    body = _standing()
-    if where == "hip_side":
-        spots = [body.across(HIP_SIDE, s * 15) for s in (1, -1)]
-    else:
-        spots = [body.across(BACK[where], s * 7) for s in (1, -1)]
-    for name, spot, s in (("near_arm", spots[0], 1), ("far_arm", spots[1], -1)):
-        body.reach(name, spot, 90 + s * 90 + s * -20, bend=-s)
-    c.floor(FLOOR, 40, 120)
+# Each place gets its own stance, so that no two look alike: the angles of the near and far
+# thigh, and the trunk's lean.
+STANCES = {
+    "low_back_corner": ((80, 100), 0),  # feet apart
+    "low_back_pit": ((86, 94), 0),
+    "buttock_top": ((84, 100), 0),  # the weight on the near leg, the other knee eased
+    "hip_side": ((92, 96), -6),  # leaning a little towards the pressing hand
+}
+
+
+@pose(*STANCES)
+def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
+    """Seen from behind: standing, hands on the hips, one thumb pressing the spot; a close-up
+    beside the spot shows the thumb on it."""
+    c = Canvas(side="right")
+    (near, far), lean = STANCES[where]
+    body = _standing(lean=lean, far_arm=(97 + lean, 92, 90))
+    for leg, angle in (("near_leg", near), ("far_leg", far)):
+        hip = body.joints[leg][0]
+        body._chain(leg, hip, (angle, 90, 90), (THIGH, 150 - 6 - at(hip, angle, THIGH)[1], 3))
+    t = HIP_SIDE if where == "hip_side" else BACK[where]
+    spot = body.across(t, OUT[where])
+    # The hand grips the waist from the side, fingers round the front, thumb back on the spot;
+    # the elbow points out and back, lower for lower places
+    for arm, s in (("near_arm", 1), ("far_arm", -1)):
+        wrist = body.across(t + 0.08, 17 * s)
+        shoulder = body.joints[arm][0]
+        elbow = at(shoulder, 90 - s * (54 + 60 * (t - 0.46)), UPPER_ARM)
+        body.joints[arm] = [shoulder, elbow, wrist, at(wrist, 90, 6)]
+    c.floor(FLOOR, 40, 175)
     body.draw(c, after=("near_arm", "far_arm"))
-    for spot in spots:
-        c.marker(spot)
+    c.limb([body.joints["near_arm"][2], spot], 4, "f")
+    c.marker(spot, small=True)
+    centre = (body.hip[0] + 64, min(spot[1], 60))  # the close-up level with the spot
+    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
+    close_up(c, centre, where, tool)
     return c
 
 
 @pose("hip_side")
-def wall_side(where: str, tool: str) -> Canvas:
+def wall_side(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind: standing side-on to a wall, the ball between the hip and the wall."""
-    c = Canvas()
+    c = Canvas(side="left")
     body = _standing(lean=-8, near_arm=(80, 95, 90), far_arm=(100, 30, 20))
     ball = body.across(HIP_SIDE, -(15 + BALL))
-    c.floor(FLOOR, ball[0] - BALL, ball[0] + 70)
+    c.floor(FLOOR, ball[0] - BALL, ball[0] + 100)
     c.wall(ball[0] - BALL, 20, FLOOR)
     body.draw(c, after=("near_arm",))
     c.ball(ball)
+    centre = (body.hip[0] + 58, 40)
+    c.lines([at(centre, 150, 27), at(ball, -30, BALL + 2)], "il")
+    close_up(c, centre, where, tool, side=-1)
     return c
 
 
-def _side_lying(x: float, y: float, trunk: float = 180, **kw) -> Body:
-    """Seen from the front: lying on the left side, head to the left, top hip uppermost."""
-    return Body((x, y), trunk=trunk, front_view=True, **kw)
-
-
 @pose("hip_side")
-def side_helper(where: str, tool: str) -> Canvas:
-    """Lying on one side; a kneeling helper leans a forearm onto the top hip."""
-    c = Canvas()
-    body = _side_lying(
-        100,
-        FLOOR - 16,
-        near_leg=(-2, 4, -80),
-        far_leg=(2, -2, -80),
-        near_arm=(196, 186, 186),  # the top arm rests above the head, the head on the other
+def side_helper(where: str, tool: str, balls: int) -> Canvas:
+    """Seen from behind: lying on the left side on a mat, knees bent with a pillow between them;
+    a helper kneeling behind their back leans a forearm onto the side of the top hip."""
+    c = Canvas(side="right")
+    top = 120
+    body = Body(
+        (80, top - 13),
+        trunk=180,
+        front_view=True,
+        back_view=True,
+        near_arm=(4, 2, 2),  # the top arm rests along the body, the head on the lower one
         far_arm=(180, 180, 180),
     )
+    # The knees bend towards the far side, away from us: the thighs look short
+    for leg, lift in (("near_leg", -7), ("far_leg", 2)):
+        hip = body.joints[leg][0]
+        knee = at(hip, lift, THIGH * 0.6)
+        ankle = at(knee, -lift / 2, 33)
+        body.joints[leg] = [hip, knee, ankle, at(ankle, 0, 3)]
     spot = body.across(HIP_SIDE, 15)
-    helper = kneeling_helper(spot, FLOOR)
-    c.floor(FLOOR, 20, 200)
-    draw_helper_behind(c, helper)
-    body.draw(c, after=("near_arm",))
-    helper.draw_limb(c, "near_arm")
+    helper, floor = kneeling_helper(spot)
+    mat(c, top, floor - 4, 10, 176)
+    body.draw(c, after=("near_arm",), skip=("near_leg",))
+    knees = [body.joints[leg][1] for leg in ("near_leg", "far_leg")]
+    mid = ((knees[0][0] + knees[1][0]) / 2, (knees[0][1] + knees[1][1]) / 2)
+    c.shape([at(mid, a, 14 if a % 180 else 9) for a in range(0, 360, 60)], "p")  # the pillow
+    body.draw_limb(c, "near_leg")
+    helper.draw(c, after=("near_arm",), skip=("far_arm", "far_leg"))  # hidden behind
     c.marker(spot)
+    centre = (spot[0] + 58, top - 66)
+    c.lines([at(centre, 150, 27), at(spot, -60, 6)], "il")
+    close_up(c, centre, where, tool)
     return c
 
 
 @pose("hip_side")
-def side_ball(where: str, tool: str) -> Canvas:
-    """Lying on one side propped on a forearm, the ball under the hip, top foot planted."""
-    c = Canvas()
-    body = _side_lying(
-        100,
-        FLOOR - 2 * BALL - 14,
+def side_ball(where: str, tool: str, balls: int) -> Canvas:
+    """Lying on one side propped on a forearm, the ball under the lower hip, the top foot
+    planted on the floor in front of the lower knee."""
+    c = Canvas(side="right")
+    body = Body(
+        (100, FLOOR - 2 * BALL - 14),
         trunk=-162,
+        front_view=True,
         far_leg=(4, 0, -80),
         near_leg=(-50, 70, 0),
         near_arm=(100, 95, 90),
         far_arm=(90, 180, 180),
     )
+    # The top foot stands flat on the floor beyond the lower knee
+    toe = (body.joints["far_leg"][1][0] - 4, FLOOR - 3)
+    body.reach("near_leg", toe, 0, bend=-1)
     ball = body.across(HIP_SIDE, -(14 + BALL))
-    body.joints["far_arm"][1]
     c.floor(FLOOR, 20, 200)
     body.draw(c, after=("near_arm", "near_leg"))
     c.ball(ball)
-    return c
-
-
-def _bust(**kw) -> Body:
-    return Body((80, 110), trunk=-90, front_view=True, **kw)
-
-
-@pose("neck", "jaw", "chest")
-def bust(where: str, tool: str) -> Canvas:
-    """Close-up from the front: fingertips at the side of the neck, the jaw, or the chest."""
-    c = Canvas()
-    body = _bust(head=-82 if where == "neck" else -90)
-    head = body.joints["head"]
-    if where == "neck":
-        spots = [at(body.spine(1.0), -20, 6)]
-        body.reach("near_arm", spots[0], -120, bend=-1)
-    elif where == "jaw":
-        spots = [(head[0] + s * 7, head[1] + 7) for s in (1, -1)]
-        for name, spot, s in (("near_arm", spots[0], 1), ("far_arm", spots[1], -1)):
-            shoulder = body.joints[name][0]
-            elbow = (shoulder[0] + s * 4, shoulder[1] + 20)
-            wrist = at(spot, 90 + s * 15, 7)
-            body.joints[name] = [shoulder, elbow, wrist, at(wrist, -90 - s * 15, 8)]
-    else:
-        spots = [body.across(0.8, -8)]
-        body.reach("near_arm", spots[0], -170, bend=-1)
-    body.draw(c, after=("near_arm", "far_arm"), skip=("near_leg", "far_leg"))
-    for spot in spots:
-        c.marker(spot, small=True)
-    return c
-
-
-@pose("shoulder_blade")
-def bust_back(where: str, tool: str) -> Canvas:
-    """Close-up from behind: one hand reaches over the other shoulder onto the shoulder blade."""
-    c = Canvas()
-    body = _bust(back_view=True)
-    spot = body.across(0.78, 9)
-    top = at(body.across(0.95, 12), -90, 6)
-    # The other arm is raised in front, out of sight: only its hand shows, over the shoulder
-    body.draw(c, after=(), skip=("near_leg", "far_leg", "far_arm"))
-    c.limb([at(top, 200, 9), top, at(spot, -90, 2)], 7, "f")
-    c.limb([at(spot, -90, 2), at(spot, 100, 4)], 5, "f")
-    c.marker(spot, small=True)
     return c

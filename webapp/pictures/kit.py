@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .body import FOOT, SHIN, THIGH, Body
+from .body import FOOT, FOREARM, SHIN, THIGH, TRUNK, UPPER_ARM, Body
 from .draw import Canvas, Point, at
 
 BALL = 6
@@ -17,19 +17,20 @@ BALL = 6
 BACK = {
     "buttock_top": 0.12,
     "low_back_pit": 0.26,
-    "low_back_corner": 0.46,
+    "low_back_corner": 0.4,
     "upper_back": 0.68,
     "shoulder_blade": 0.8,
 }
 STAND_HIP = 150 - 3 - SHIN - THIGH  # hip height of a person standing on the floor at y = 150
 CROSSED = (62, -165, -160)  # arms folded over the chest, seen from the side
-POSES: dict[str, tuple[Callable[[str, str], Canvas], tuple[str, ...]]] = {}
+Draw = Callable[[str, str, int], Canvas]  # (where, tool, balls) -> the picture
+POSES: dict[str, tuple[Draw, tuple[str, ...]]] = {}
 
 
 def pose(*places: str) -> Callable:
     """Register a pose under its function name, with the places on the body it can show."""
 
-    def register(fn: Callable[[str, str], Canvas]) -> Callable[[str, str], Canvas]:
+    def register(fn: Draw) -> Draw:
         POSES[fn.__name__] = (fn, places)
         return fn
 
@@ -51,31 +52,34 @@ def feet_down(body: Body, floor: float) -> None:
         body.joints[name] = [hip, knee, ankle, at(ankle, 0, FOOT)]
 
 
-def kneeling_helper(spot: Point, floor: float) -> Body:
-    """A helper kneeling beyond the person, leaning the forearm just below the elbow on the spot."""
-    elbow = at(spot, -90, 5)
-    hip = (spot[0] + 34, floor - 4 - THIGH)
-    shoulder = at(elbow, -75, 22)
-    trunk = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
+    """A helper kneeling in front of the person, facing right (s = 1) or left (s = -1), leaning
+    the forearm just below the elbow on the spot, the forearm along the person's body; returns
+    the helper and the floor under their knees (nearer us than the person's)."""
+    elbow = at(spot, -90, 4)
+    shoulder = at(elbow, -90 - 12 * s, UPPER_ARM - 2)
+    hip = at(shoulder, 90 + 26 * s, TRUNK * 0.88)  # close in, clear of the person's head
     helper = Body(
         hip,
-        trunk=trunk,
-        head=trunk - 20,
-        facing=-1,
+        trunk=-90 + 26 * s,
+        head=-90 + 55 * s,
+        facing=s,
         helper=True,
-        near_leg=(92, 0, 0),
-        far_leg=(88, 0, 0),
+        near_leg=(90 - 2 * s, 90 + 90 * s, 90 + 90 * s),
+        far_leg=(90 + 2 * s, 90 + 90 * s, 90 + 90 * s),
+        far_arm=(90 - 30 * s, 90 - 60 * s, 90 - 60 * s),
     )
-    wrist = at(elbow, 188, 21)
-    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, 188, 8)]
-    return helper
+    forearm = 90 - 95 * s
+    wrist = at(elbow, forearm, FOREARM)
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, forearm, 7)]
+    return helper, hip[1] + THIGH + 4
 
 
-def draw_helper_behind(c: Canvas, helper: Body) -> None:
-    """Draw what shows of a kneeling helper behind the person: trunk, head, tops of the thighs."""
-    helper.draw(c, after=(), skip=("near_arm", "far_arm", "near_leg", "far_leg"))
-    for leg in ("far_leg", "near_leg"):  # the rest of the legs is hidden behind the person
-        c.limb([helper.hip, helper.limb(leg, 0, 0.5)], 14, helper.kind(leg))
+def mat(c: Canvas, top: float, bottom: float, x0: float, x1: float) -> None:
+    """Draw a mat on the floor, seen a little from above, and the floor line in front of it."""
+    t, b = round(top), round(bottom)
+    c.raw(f"M{round(x0) + 6} {t}H{round(x1) + 6}L{round(x1)} {b}H{round(x0)}Z", [(x0, t)], "p")
+    c.floor(bottom + 3, x0 - 10, x1 + 14)
 
 
 def chair(c: Canvas, seat: Point, back: bool = True, floor: float = 150) -> None:

@@ -1,16 +1,18 @@
-"""Poses on the floor: face-up with knees bent, face-down, on all fours, on one side."""
+"""Poses on the floor: face-up with knees bent, face-down, on all fours, kneeling on a shin."""
 
 from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .kit import BACK, BALL, draw_helper_behind, feet_down, kneeling_helper, place, pose
+from .inset import close_up
+from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
+HIDDEN = ("far_arm", "far_leg")  # lying or kneeling side-on, right behind the near ones
 
 
 @pose("skull", *BACK)
-def hook_lying(where: str, tool: str) -> Canvas:
+def hook_lying(where: str, tool: str, balls: int) -> Canvas:
     """Lying face-up, knees bent and feet flat, the ball between the body and the floor."""
     c = Canvas()
     skull = where == "skull"
@@ -42,15 +44,23 @@ def hook_lying(where: str, tool: str) -> Canvas:
     feet_down(body, FLOOR)
     c.floor(FLOOR, 50, 180)
     body.draw(c)
-    c.ball((place(body, where, BALL)[0], FLOOR - BALL))
+    ball = (place(body, where, BALL)[0], FLOOR - BALL)
+    if balls == 2:
+        c.ball((ball[0] + 4, ball[1] - 3))  # the second ball in the sock, beyond the first
+    c.ball(ball)
+    if not skull:
+        c.side = None if balls == 2 else "right"
+        centre = (ball[0] - 20, FLOOR - 62)
+        c.lines([at(centre, 70, 27), (ball[0], ball[1] - BALL - 6)], "il")
+        close_up(c, centre, where, tool, balls=balls)
     return c
 
 
-def _prone(x: float, pillow: bool, arms=(5, 0, 0)) -> Body:
+def _prone(x: float, y: float, pillow: bool, arms=(5, 0, 0)) -> Body:
     """A body lying face-down, head to the left, optionally on a pillow under the hips."""
     lift = 6 if pillow else 0
     body = Body(
-        (x, FLOOR - 11 - lift),
+        (x, y - 11 - lift),
         trunk=180 - (4 if pillow else 0),
         head=186,
         facing=-1,
@@ -60,32 +70,41 @@ def _prone(x: float, pillow: bool, arms=(5, 0, 0)) -> Body:
         far_arm=arms,
     )
     for arm in ("near_arm", "far_arm"):  # arms rest on the floor along the body
-        body.reach(arm, (x - 2, FLOOR - 3), 0, bend=-1)
+        body.reach(arm, (x - 2, y - 3), 0, bend=-1)
     return body
 
 
 @pose("buttock_top", "low_back_pit", "low_back_corner")
-def prone_helper(where: str, tool: str) -> Canvas:
-    """Lying face-down on a pillow; a kneeling helper leans a forearm onto the spot."""
-    c = Canvas()
-    body = _prone(110, True)
+def prone_helper(where: str, tool: str, balls: int) -> Canvas:
+    """Lying face-down on a mat, a pillow under the hips; a helper kneeling beside them, in
+    front of the mat, leans a forearm onto the spot; a close-up shows the spot from above."""
+    c = Canvas(side="left")
+    body = _prone(96, FLOOR, True)
     spot = body.back(BACK[where])
-    helper = kneeling_helper(spot, FLOOR)
-    c.floor(FLOOR, 30, 200)
-    draw_helper_behind(c, helper)
-    c.shape(
-        [at(body.hip, a, r) for a, r in ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))], "p"
-    )
-    body.draw(c, after=())
-    helper.draw_limb(c, "near_arm")
+    # Low on the buttock the helper kneels by the thighs; higher up, by the chest
+    s = -1 if where == "buttock_top" else 1
+    helper, floor = kneeling_helper(spot, s)
+    mat(c, FLOOR, floor - 4, 10, 176)
+    pillow(c, body)
+    body.draw(c, after=(), skip=HIDDEN)
+    helper.draw(c, after=("near_arm",), skip=HIDDEN)
     c.marker(spot)
+    centre = (spot[0] + 52 * s, FLOOR - 66)
+    c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
+    close_up(c, centre, where, tool, side=-1)
     return c
 
 
+def pillow(c: Canvas, body: Body) -> None:
+    """Draw a pillow under the hips of a body lying face-down."""
+    ring = ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))
+    c.shape([at(body.hip, a, r) for a, r in ring], "p")
+
+
 @pose("thigh")
-def prone_forearms(where: str, tool: str) -> Canvas:
+def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     """Lying face-down propped on the forearms, a ball under the front of the thigh."""
-    c = Canvas()
+    c = Canvas(side="left")
     body = Body(
         (110, FLOOR - 16),
         trunk=-168,
@@ -101,13 +120,17 @@ def prone_forearms(where: str, tool: str) -> Canvas:
     c.floor(FLOOR, 20, 200)
     body.draw(c)
     c.ball(ball)
+    centre = (ball[0] + 30, FLOOR - 62)
+    c.lines([at(centre, 120, 27), at(ball, -70, BALL + 2)], "il")
+    close_up(c, centre, "thigh", tool)
     return c
 
 
 @pose("shin")
-def all_fours(where: str, tool: str) -> Canvas:
-    """On hands and knees; a ball under the shin, or the other knee resting on it."""
-    c = Canvas()
+def all_fours(where: str, tool: str, balls: int) -> Canvas:
+    """On hands and knees with a ball under one shin; or, for the knee, the treated leg folded
+    on its side on the floor and the other knee resting on its upper shin."""
+    c = Canvas(side="right")
     hip_y = FLOOR - THIGH - 6
     body = Body(
         (70, hip_y),
@@ -119,23 +142,30 @@ def all_fours(where: str, tool: str) -> Canvas:
         near_leg=(90, 180, 180),
         far_leg=(90, 180, 180),
     )
+    c.floor(FLOOR, 0, 150)
     if tool == "ball_floor":
         hip = body.joints["near_leg"][0]
         knee = (hip[0] + 2, FLOOR - 2 * BALL - 4)
         ankle = at(knee, 172, SHIN)
         body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
-        ball = (knee[0] - 11, FLOOR - BALL)
-        c.floor(FLOOR, 0, 150)
         body.draw(c)
-        c.ball(ball)
-    else:
-        far_knee = body.joints["far_leg"][1]
-        spot = at(far_knee, 180, 10)
-        spot = (spot[0], spot[1] - 5)
-        knee = (spot[0], spot[1] - 7)
-        ankle = at(knee, 185, SHIN)
-        body.joints["near_leg"] = [body.joints["near_leg"][0], knee, ankle, at(ankle, 180, 11)]
-        c.floor(FLOOR, 0, 150)
-        body.draw(c)
-        c.marker(spot)
+        c.ball((knee[0] - 11, FLOOR - BALL))
+        return c
+    # Kneeling up, hands on the floor: the treated (near) leg lies folded on its side, its shin
+    # along the floor; the other knee rests on the top of that shin, just below its knee.
+    body = Body((60, 80), trunk=-12, head=10, near_arm=(80, 85, 0), far_arm=(84, 85, 0))
+    hip = body.hip
+    knee = (84.0, FLOOR - 6)
+    ankle = at(knee, 180, SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
+    press = (70.0, knee[1] - 10)  # the thighs look short: they turn across, out of the page
+    lifted = at(press, 195, SHIN)
+    body.joints["far_leg"] = [hip, press, lifted, at(lifted, 200, 11)]
+    for arm, x in (("near_arm", 104), ("far_arm", 100)):
+        body.reach(arm, (x, FLOOR - 3), 0, bend=-1)
+    body.draw(c, after=("far_leg", "near_arm"))
+    c.marker((78, knee[1] - 4), small=True)
+    centre = (16, 62)
+    c.lines([at(centre, 30, 27), (74, knee[1] - 8)], "il")
+    close_up(c, centre, "shin", tool)
     return c

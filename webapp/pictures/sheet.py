@@ -1,7 +1,9 @@
 """`flask --app webapp pictures sheet`: every technique picture on one page, as a PNG.
 
 The pictures are drawn at the width a phone shows them (340 CSS pixels), with the app's own
-stylesheet, and photographed by Chromium, so a person can judge them all at a glance.
+stylesheet, and photographed by Chromium, so a person can judge them all at a glance. `--dark`
+draws them in dark mode; `--sides` draws each one-sided picture for the left and the right side,
+as the player turns it (app.css), side by side.
 """
 
 from __future__ import annotations
@@ -24,17 +26,28 @@ body { margin: 0; padding: 16px; background: var(--bg); color: var(--text); }
 """
 
 
-def sheet_html(lang: str, dark: bool) -> str:
-    """Return a page holding every picture, captioned with its spot, tool and accessible name."""
+def sheet_html(lang: str, dark: bool, sides: bool = False) -> str:
+    """Return a page holding every picture, captioned with its spot, tool and accessible name;
+    with `sides`, each one-sided picture twice, as the player shows it for the left and right."""
     from . import technique_picture
 
     pictures, names = current_app.extensions["pictures"]
     css = (Path(current_app.static_folder) / "css" / "app.css").read_text()
     cells = []
-    for (number, tool), _ in sorted(pictures.items()):
+    for (number, tool), picture in sorted(pictures.items()):
         name = escape(names[lang][number, tool])
+        svg = technique_picture(number, tool, lang)
+        if sides and not picture.side:
+            continue
+        if sides:
+            cells.extend(
+                f'<figure data-current-side="{side}"><div class="technique-figure">{svg}</div>'
+                f"<figcaption><strong>{number} · {tool} · {side}</strong></figcaption></figure>"
+                for side in ("left", "right")
+            )
+            continue
         cells.append(
-            f'<figure><div class="technique-figure">{technique_picture(number, tool, lang)}</div>'
+            f'<figure><div class="technique-figure">{svg}</div>'
             f"<figcaption><strong>{number} · {tool}</strong> {name}</figcaption></figure>"
         )
     scheme = "dark" if dark else "light"
@@ -49,11 +62,12 @@ def sheet_html(lang: str, dark: bool) -> str:
 @click.option("--out", default="docs/technique-pictures.png", help="Where to write the PNG.")
 @click.option("--lang", default="en", help="Language of the captions.")
 @click.option("--dark", is_flag=True, help="Draw in dark mode.")
-def sheet(out: str, lang: str, dark: bool) -> None:
+@click.option("--sides", is_flag=True, help="Each one-sided picture for the left and the right.")
+def sheet(out: str, lang: str, dark: bool, sides: bool) -> None:
     """Photograph every technique picture, at phone size, into one PNG."""
     from playwright.sync_api import sync_playwright
 
-    html = sheet_html(lang, dark)
+    html = sheet_html(lang, dark, sides)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(

@@ -2,44 +2,69 @@
 
 from __future__ import annotations
 
-from .body import FOOT, SHIN, Body
+import math
+
+from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
+from .inset import close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
 
 
+# Each place on the back gets its own stance at the wall, so that no two look alike: how far the
+# knees bend (angles of thigh and shin) and what the arms do (near arm, far arm).
+HANG = (100, 80, 85)
+STANCES = {
+    "buttock_top": ((76, 100), (115, 35, 25), (115, 35, 25)),  # hands on the hips
+    "low_back_pit": ((35, 125), None, None),  # a slight squat, hands on the thighs
+    "low_back_corner": ((68, 106), HANG, HANG),
+    "upper_back": ((68, 106), CROSSED, CROSSED),
+    "shoulder_blade": ((72, 104), CROSSED, CROSSED),
+}
+
+
 @pose(*BACK)
-def wall_back(where: str, tool: str) -> Canvas:
-    """Standing with the back to a wall, knees a little bent, the ball between back and wall."""
-    c = Canvas()
-    high = BACK[where] > 0.6
-    arms = CROSSED if high else (100, 80, 85)
+def wall_back(where: str, tool: str, balls: int) -> Canvas:
+    """Standing with the back to a wall, knees a little bent, the ball between back and wall;
+    a close-up shows where on the back it presses."""
+    c = Canvas(side=None if balls == 2 else "right")
+    (thigh, shin), near, far = STANCES[where]
+    rad = math.radians
+    hip_y = 150 - 5 - THIGH * math.sin(rad(thigh)) - SHIN * math.sin(rad(shin))
     body = Body(
-        (60, STAND_HIP + 4),
-        trunk=-100 if high else -95,
-        near_leg=(68, 106, 0),
-        far_leg=(72, 103, 0),
-        near_arm=arms,
-        far_arm=arms,
+        (60, hip_y),
+        trunk=-100 if BACK[where] > 0.6 else -95,
+        near_leg=(thigh, shin, 0),
+        far_leg=(thigh + 4, shin - 3, 0),
+        near_arm=near or HANG,
+        far_arm=far or HANG,
     )
+    if near is None:  # hands resting on the thighs, just above the knees
+        for arm, leg in (("near_arm", "near_leg"), ("far_arm", "far_leg")):
+            body.reach(arm, body.limb(leg, 0, 0.8), 20, bend=-1)
     ball = place(body, where, BALL)
-    c.floor(150, ball[0] - 12, 125)
+    c.floor(150, ball[0] - 12, 150)
     c.wall(ball[0] - BALL, 10, 150)
     body.draw(c)
+    if balls == 2:
+        c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
     c.ball(ball)
+    centre = (body.hip[0] + 62, 36)
+    c.lines([at(centre, 180 - 40, 27), (ball[0] + 5, ball[1] - 5)], "il")
+    close_up(c, centre, where, tool, balls=balls)
     return c
 
 
 @pose("chest")
-def wall_front(where: str, tool: str) -> Canvas:
+def wall_front(where: str, tool: str, balls: int) -> Canvas:
     """Standing facing a wall, leaning in, the ball between the upper chest and the wall."""
-    c = Canvas()
+    c = Canvas(side="right")
     body = Body(
         (60, STAND_HIP),
-        trunk=-82,
-        near_leg=(100, 95, 0),
-        far_leg=(96, 92, 0),
+        trunk=-74,  # leaning in: the weight goes into the ball
+        near_leg=(106, 97, 0),
+        far_leg=(102, 94, 0),
         near_arm=(95, 90, 90),
         far_arm=(80, 60, 60),
     )
@@ -58,7 +83,7 @@ def _seated(trunk: float = -88, x: float = 60, **limbs) -> Body:
 
 
 @pose("skull")
-def chair_head(where: str, tool: str) -> Canvas:
+def chair_head(where: str, tool: str, balls: int) -> Canvas:
     """Sitting back in a chair, hands cradling the head, fingertips under the skull."""
     c = Canvas()
     body = _seated(-92)
@@ -74,25 +99,27 @@ def chair_head(where: str, tool: str) -> Canvas:
 
 
 @pose("shin")
-def chair_shin(where: str, tool: str) -> Canvas:
-    """Sitting on a chair, leaning forward, both thumbs on the upper shin."""
-    c = Canvas()
-    body = _seated(-62, near_leg=(-8, 100, 0), far_leg=(-4, 96, 0))
-    hip, knee = body.joints["near_leg"][:2]
-    spot = body.limb("near_leg", 1, 0.3)
-    spot = at(spot, 10, 5)
-    body.reach("near_arm", spot, 110, bend=-1)
-    body.reach("far_arm", at(spot, 100, 5), 110, bend=-1)
-    chair(c, (hip[0], SEAT + 6))
-    body.draw(c, after=("near_arm",))
+def chair_shin(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting on a chair, leaning forward over one knee, both thumbs on the upper shin just
+    outside the bone, the fingers round the calf."""
+    c = Canvas(side="right")
+    body = _seated(-62, head=-35, near_leg=(-4, 100, 0), far_leg=(2, 92, 0))
+    knee, ankle = body.joints["near_leg"][1:3]
+    body.joints["near_leg"][3] = at(ankle, 0, FOOT)
+    spot = at(body.limb("near_leg", 1, 0.3), 10, 5)  # the front of the shin, below the knee
+    # The far hand wraps round the calf behind the shin; the near thumb is on the spot
+    body.reach("far_arm", at(spot, 190, 11), 80, bend=1)
+    body.reach("near_arm", spot, 60, bend=1)
+    chair(c, (body.hip[0], SEAT + 6))
+    body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
     return c
 
 
 @pose("arch")
-def chair_ball(where: str, tool: str) -> Canvas:
+def chair_ball(where: str, tool: str, balls: int) -> Canvas:
     """Sitting on a chair, the arch of one foot resting on a ball on the floor."""
-    c = Canvas()
+    c = Canvas(side="right")
     body = _seated(
         near_leg=(-6, 80, 0), far_leg=(2, 88, 0), near_arm=(80, -10, 0), far_arm=(82, -8, 0)
     )
@@ -108,34 +135,40 @@ def chair_ball(where: str, tool: str) -> Canvas:
 
 
 @pose("forearm")
-def table_arm(where: str, tool: str) -> Canvas:
-    """Sitting at a table, a forearm on it (or on a ball), the other hand pressing by the elbow."""
-    c = Canvas()
-    top = SEAT - 20
+def table_arm(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
+    the forearm palm up with its back on a ball, the other hand pressing it down."""
+    c = Canvas(side="right")
+    top = SEAT - 12
     body = _seated(-90)
     on_ball = tool == "ball_table"
     shoulder = body.joints["near_arm"][0]
-    elbow = (shoulder[0] + 12, top - 5 - (2 * BALL if on_ball else 0))
-    wrist = at(elbow, 8 if on_ball else 0, 21)
-    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 8)]
-    spot = at(elbow, 8 if on_ball else 0, 17 if on_ball else 9)
-    body.reach("far_arm", at(spot, -90, 4), 80, bend=1)
+    drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
+    elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
+    wrist = at(elbow, 3 if on_ball else 0, FOREARM)
+    hand = at(wrist, -30 if on_ball else 5, 8)  # palm up, the fingers curl up
+    body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
+    spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
-    table(c, top, shoulder[0] - 2, shoulder[0] + 60)
+    table(c, top, shoulder[0] + 4, shoulder[0] + 66)
+    # The other arm reaches across in front of the body, behind the treated forearm; its hand
+    # lies on top of that forearm, the thumb on the spot
+    body.reach("far_arm", at(spot, -90, 5), 0, bend=1 if on_ball else -1)
     body.draw(c)
+    c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
-        c.ball((elbow[0] + 7, top - BALL))
-    c.limb(body.joints["far_arm"][2:], 6, "b")  # the other hand lies on top of the forearm
-    if not on_ball:
+        c.ball((spot[0], top - BALL))
+    else:
         c.marker(spot)
     return c
 
 
 @pose("thigh")
-def floor_sit(where: str, tool: str) -> Canvas:
-    """Sitting on the floor with the legs out straight, thumbs on the outer thigh."""
-    c = Canvas()
-    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(0, 0, -80))
+def floor_sit(where: str, tool: str, balls: int) -> Canvas:
+    """Sitting on the floor with the legs out straight, thumbs pressing the outer thigh of the
+    near leg above the knee."""
+    c = Canvas(side="right")
+    body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-5, -1, -80))
     spot = body.limb("near_leg", 0, 0.8)
     spot = (spot[0], spot[1] - 1)
     body.reach("near_arm", spot, 100, bend=-1)
@@ -143,20 +176,7 @@ def floor_sit(where: str, tool: str) -> Canvas:
     c.floor(150, 20, 150)
     body.draw(c, after=("near_arm",))
     c.marker(spot)
-    return c
-
-
-@pose("arch")
-def foot_thumbs(where: str, tool: str) -> Canvas:
-    """Close-up of a foot resting on the other knee, sole towards us, both thumbs in the arch."""
-    c = Canvas()
-    spot = (100.0, 100.0)
-    for s in (-1, 1):  # the hands hold the foot from behind: palms and fingers out of sight
-        wrist = (spot[0] + s * 17, spot[1] + 24)
-        c.limb([(spot[0] + s * 34, spot[1] + 60), wrist], 11, "b")
-        c.limb([wrist, (spot[0] + s * 15, spot[1] - 10)], 13, "b")
-    c.sole(spot, -90, 0.5)
-    for s in (-1, 1):  # a thumb from each side, meeting in the arch
-        c.limb([(spot[0] + s * 16, spot[1] + 12), (spot[0] + s * 4, spot[1] + 2)], 6, "f")
-    c.marker(spot)
+    centre = (spot[0] + 44, 96)
+    c.lines([at(centre, 150, 27), at(spot, -40, 6)], "il")
+    close_up(c, centre, "thigh", tool)
     return c
