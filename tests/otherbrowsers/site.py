@@ -140,3 +140,23 @@ OVERFLOW = """(() => {
 })()"""
 
 ERRORS = "window.__knotwiseErrors || ['the error probe did not run']"
+
+# JS: labels of rendered buttons with a word broken across two lines (hyphenated or split),
+# as "label: word". Firefox and Safari hyphenate where Chromium on Linux does not.
+SPLIT_WORDS = """(() => {
+  const split = [];
+  for (const control of document.querySelectorAll("button, .button")) {
+    if (!control.getClientRects().length) continue;
+    const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(`${control.textContent.trim()}: ${match[0]}`);
+      }
+    }
+  }
+  return split;
+})()"""

@@ -1,9 +1,9 @@
 """Knotwise in Firefox and WebKit (Safari's engine), at two phone sizes, in English and Arabic.
 
-Each page must load with no script error, fit its width (no sideways scrolling) and show its
-key control in the viewport; the player, started from a routine, must show Pause. One browser
-session per engine serves the whole module. A missing browser fails here: scripts/install --test
-installs them.
+Each page must load with no script error, fit its width (no sideways scrolling), show its key
+control in the viewport and keep every word of a button's label whole; the player, started from
+a routine, must show Pause. One browser session per engine serves the whole module. A missing
+browser fails here: scripts/install --test installs them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from collections.abc import Iterator
 import pytest
 
 from tests.otherbrowsers.drivers import ENGINES
-from tests.otherbrowsers.site import ERRORS, OVERFLOW, PAUSE, PLAYER, ProbedServer, pages, seen
+from tests.otherbrowsers.site import (
+    ERRORS,
+    OVERFLOW,
+    PAUSE,
+    PLAYER,
+    SPLIT_WORDS,
+    ProbedServer,
+    pages,
+    seen,
+)
 
 SIZES = [(375, 667), (320, 568)]
 LANGS = ["en", "ar"]
@@ -52,6 +61,9 @@ def check(browser, selector: str, *, scroll: bool = True) -> list[str]:
     overflow = browser.evaluate(OVERFLOW)
     if overflow["over"] > 0:
         problems.append(f"{overflow['over']} px wider than the viewport: {overflow['culprit']}")
+    problems += [
+        f"a button's word is split across lines: {w}" for w in browser.evaluate(SPLIT_WORDS)
+    ]
     problems += [f"script error: {e}" for e in browser.evaluate(ERRORS)]
     return problems
 
