@@ -85,6 +85,9 @@ FIREFOX_PREFS = {
     "toolkit.telemetry.archive.enabled": False,
     "toolkit.coverage.endpoint.base": "",
     "remote.prefs.recommended": True,
+    # Scrollbars over the page, as on a phone, not beside it (12 px of a 320 px viewport).
+    "widget.gtk.overlay-scrollbars.enabled": True,
+    "ui.useOverlayScrollbars": 1,
 }
 
 

@@ -4,6 +4,10 @@ Neither engine's driver here can run a script before a page's own (WebKitWebDriv
 script), so the server itself adds one: a same-origin script at the top of every page's head
 (the page's CSP allows 'self') that records uncaught errors, failed module loads, unhandled
 rejections, CSP violations and console.error calls in window.__knotwiseErrors.
+
+Pages with the probe no longer match the hashes of the offline list, so the service worker
+registers and runs but saves no page: every visit comes from the server, probe included. (A
+page saved for offline would come without it.) Offline use is tested in Chromium.
 """
 
 from __future__ import annotations
