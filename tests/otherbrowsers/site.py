@@ -13,6 +13,7 @@ page saved for offline would come without it.) Offline use is tested in Chromium
 from __future__ import annotations
 
 import json
+import time
 
 from tests.browser.conftest import LiveServer
 
@@ -164,3 +165,17 @@ SPLIT_WORDS = """(() => {
   }
   return split;
 })()"""
+
+# JS: whether the offline status line has its final word for this visit. Until then it may grow
+# (a line, then three), moving the page under a click.
+SETTLED = """(() => {
+  const state = document.getElementById("app-status")?.dataset.state;
+  return Boolean(state) && state !== "saving";
+})()"""
+
+
+def settle(browser, seconds: float = 15) -> None:
+    """Wait (at most `seconds`) until the page stops moving: the offline status has settled."""
+    deadline = time.monotonic() + seconds
+    while not browser.evaluate(SETTLED) and time.monotonic() < deadline:
+        time.sleep(0.1)

@@ -23,6 +23,7 @@ from tests.otherbrowsers.site import (
     ProbedServer,
     pages,
     seen,
+    settle,
 )
 
 SIZES = [(375, 667), (320, 568)]
@@ -74,6 +75,7 @@ def check(browser, selector: str, *, scroll: bool = True) -> list[str]:
 def test_page_works(engine, site, name, size, lang):
     path, control = pages(lang)[name]
     engine.open(site.url + path, *size)
+    settle(engine)
     problems = check(engine, control)
     if name == "routine" and not problems:
         engine.click(control)
