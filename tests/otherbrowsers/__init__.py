@@ -1,0 +1,1 @@
+"""Knotwise in Firefox (WebDriver BiDi) and WebKit (WebKitGTK WebDriver), beside Chromium."""
