@@ -72,7 +72,7 @@ def test_the_player_shows_the_picture_of_the_steps_tool(live_server, page: Page)
     picture = visual.locator("svg.technique")
     expect(picture).to_be_visible()
     expect(picture).to_have_attribute("data-tool", "ball_wall")
-    expect(visual.get_by_role("img", name="Standing with your back to a wall")).to_be_visible()
+    expect(visual.get_by_role("img", name="Standing with the back to a wall")).to_be_visible()
     # ...beside the spot's diagram, and both fit the phone's width
     expect(visual.locator("svg.diagram")).to_be_visible()
     assert visual.bounding_box()["width"] <= PHONE["width"]
