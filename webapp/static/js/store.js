@@ -8,7 +8,7 @@ const KEYS = {
   sessions: "knotwise.sessions",
   settings: "knotwise.settings",
 };
-const DEFAULT_SETTINGS = { chime: true, vibrate: true, speech: false, mix: true };
+const DEFAULT_SETTINGS = { chime: true, vibrate: true, speech: false, mix: true, pace: "standard" };
 
 function read(key, fallback) {
   try {
