@@ -73,6 +73,10 @@ export class PlayerView {
   constructor(dialog) {
     this.dialog = dialog;
     this.livePad = false;
+    // A turned phone or a changed text size can make the words fit again, or not
+    if ("ResizeObserver" in window) {
+      new ResizeObserver(() => this.fitControls()).observe(dialog.querySelector(".player-bar"));
+    }
   }
 
   $(selector) {
@@ -86,6 +90,7 @@ export class PlayerView {
     }
     if (!running) this.dialog.removeAttribute("data-current-side");
     this.$(".player-done").hidden = running;
+    if (running) this.fitControls();
   }
 
   /** Redraw what changes only with the segment: labels, diagram, cue, what comes next. */
@@ -136,6 +141,16 @@ export class PlayerView {
     const button = this.$(".player-pause");
     button.textContent = t(paused ? "resume" : "pause");
     this.$(".player-stage").classList.toggle("is-paused", paused);
+    this.fitControls();
+  }
+
+  /** Show Back and Skip as arrows only when their words, or Pause's, do not fit the row. */
+  fitControls() {
+    const row = this.$(".player-moves");
+    if (!row || this.dialog.querySelector(".player-bar").hidden) return;
+    row.classList.remove("is-compact");
+    const tight = [...row.querySelectorAll("button")].some((b) => b.scrollWidth > b.clientWidth + 1);
+    row.classList.toggle("is-compact", tight);
   }
 
   /** Show the question "End the session now?" in place of the controls, or the controls. */
