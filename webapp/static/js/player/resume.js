@@ -1,6 +1,7 @@
 // A session cut short by a reload or a closed app, kept on this device so the reader can go
 // on where they were. It expires: after an hour, a fresh start suits the body better.
-const KEY = "knotwise.unfinished";
+import { UNFINISHED_KEY as KEY } from "../store.js";
+
 export const RESUME_FOR_MS = 60 * 60 * 1000;
 
 /** Keep the state of a running session (a plain object with savedAt, a Date.now() value). */
