@@ -132,13 +132,16 @@ def test_every_player_control_is_big_enough_for_a_thumb(live_server, phone_at):
     assert small == []
 
 
-def test_the_routine_page_start_is_on_the_first_screen_above_printing(live_server, phone_at):
-    page = phone_at(375, 667)
-    page.goto(f"{live_server.url}/en/routines/low-back")
-    start = page.get_by_role("button", name="Start")
+@pytest.mark.parametrize(("width", "height", "lang"), [(375, 667, "en"), (320, 568, "ar")])
+def test_the_routine_page_start_is_on_the_first_screen_above_printing(
+    live_server, phone_at, width, height, lang
+):
+    page = phone_at(width, height)
+    page.goto(f"{live_server.url}/{lang}/routines/low-back")
+    start = page.locator(".player-launch .player-start")
     expect(start).to_be_visible()
     wholly_on_screen(page, start)
-    printing = page.get_by_role("button", name="Print a routine card")
+    printing = page.locator(".print-action .print-button")
     expect(printing).to_be_visible()
     assert start.bounding_box()["y"] < printing.bounding_box()["y"]
 
