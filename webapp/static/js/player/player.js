@@ -202,7 +202,7 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
     stepsPlayed = state ? state.steps : steps.map((step) => ({ ...step }));
     const pace = state ? state.pace : options.pace;
     timeline = new Timeline(buildParts(stepsPlayed, pacing, pace));
-    timeline.pace = pace;
+    timeline.pace = pace; // kept with the state, so a resumed session is paced as it began
     startedAt = state ? new Date(state.startedAt) : new Date();
     recordId = (state && state.recordId) || newRecordId();
     resumed = Boolean(state);
@@ -227,9 +227,12 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
       previoustrack: () => move("back"),
     });
     markChange();
-    if (timeline.paused) view.announce(t("paused"));
-    else runClock();
-    keepAwake();
+    if (timeline.paused) {
+      view.announce(t("paused"));
+    } else {
+      runClock();
+      keepAwake();
+    }
     keepState();
     if (options.chime) track.load(timeline.parts).then(follow);
   }
