@@ -317,3 +317,16 @@ def test_the_time_to_get_into_position_can_be_longer_and_is_remembered(live_serv
     expect(page.get_by_role("radio", name="Longer")).to_be_checked()
     page.get_by_role("button", name="Start").click()
     shows(page, count="Step 1 of 4", phase="Get ready", time=clock_text(2 * ready))
+
+
+def test_a_damaged_kept_session_is_not_offered_and_harms_nothing(live_server, page: Page):
+    page.add_init_script(
+        """localStorage.setItem('knotwise.unfinished', JSON.stringify({ key: 'jaw-headache',
+          steps: [{ spot: 99, tool: 'spoon', side: 'up', seconds: -1 }], part: 7,
+          savedAt: Date.now() }));"""
+    )
+    open_with_clock(page, f"{live_server.url}/en/routines/jaw-headache")
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    expect(page.locator(".player-resume")).to_have_count(0)
+    page.get_by_role("button", name="Start").click()
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")

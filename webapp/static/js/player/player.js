@@ -5,6 +5,8 @@ import { playerSettings } from "./settings.js";
 import { PlayerView, changeWords, lockScreenWords } from "./view.js";
 import { chime, hush, keepAwake, letSleep, prepareSound, speak, vibrate } from "./signals.js";
 import { addSession, updateSession } from "../store.js";
+import { checkRoutine } from "../checks.js";
+import { catalog } from "../spots.js";
 import { Timeline, buildParts, sessionMs } from "./timeline.js";
 import { forgetUnfinished, keepUnfinished, unfinished } from "./resume.js";
 import { duration, pageLang, t } from "../words.js";
@@ -19,6 +21,17 @@ function pacingOf(dialog) {
     return JSON.parse(dialog.dataset.pacing);
   } catch {
     return undefined;
+  }
+}
+
+/** Return whether a kept session's steps are ones this page can play (storage is not trusted). */
+function playable(state) {
+  try {
+    checkRoutine({ name: "resume", steps: state.steps }, catalog());
+    return typeof state.startedAt === "string" && !Number.isNaN(Date.parse(state.startedAt));
+  } catch {
+    forgetUnfinished();
+    return false;
   }
 }
 
@@ -419,6 +432,6 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
     keepUnfinished(state);
   });
   const left = unfinished(key, Date.now());
-  if (left) offerResume(launch, left, (state) => start(state));
+  if (left && playable(left)) offerResume(launch, left, (state) => start(state));
   return { start };
 }
