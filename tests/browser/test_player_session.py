@@ -330,3 +330,28 @@ def test_a_damaged_kept_session_is_not_offered_and_harms_nothing(live_server, pa
     expect(page.locator(".player-resume")).to_have_count(0)
     page.get_by_role("button", name="Start").click()
     shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
+
+
+def test_going_back_mid_session_pauses_and_asks_instead_of_leaving(live_server, page: Page):
+    url = f"{live_server.url}/en/routines/jaw-headache"
+    open_with_clock(page, url)
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_000 + 20_000)
+    # When the reader goes back (a phone's back gesture), the page stays and the player asks
+    page.go_back()
+    dialog = player(page)
+    expect(dialog.locator(".player-ask")).to_be_visible()
+    assert page.url == url
+    shows(page, count="Step 1 of 2", phase="Left side", time="0:40")
+    # Going back again still asks, and the session can go on
+    page.go_back()
+    expect(dialog.locator(".player-ask")).to_be_visible()
+    assert page.url == url
+    dialog.get_by_role("button", name="Keep going").click()
+    page.clock.run_for(10_000)
+    shows(page, count="Step 1 of 2", phase="Left side", time="0:30")
+    # Once ended and closed, Back leaves the page as usual
+    dialog.get_by_role("button", name="End session").click()
+    dialog.get_by_role("button", name="End now").click()
+    dialog.get_by_role("button", name="Close").click()
+    expect(dialog).to_be_hidden()

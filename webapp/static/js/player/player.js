@@ -113,6 +113,7 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
   let keptAt = 0; // when the state was last kept for resuming
   let resumeAfterAsk = false; // whether to run on when the reader keeps going
   let stepsPlayed = steps; // a copy of the steps as the session started
+  let backHeld = false; // whether the player has put a step of its own in the history
   const options = playerSettings(launch, lang);
   // The session's sound, played by an <audio> element so it goes on when the screen locks; it
   // follows the session, and a pause or play from the lock screen or headphones leads it.
@@ -227,6 +228,7 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
     $(".player-done-status").textContent = "";
     document.body.dataset.busy = "routine";
     if (!dialog.open) dialog.showModal();
+    holdBack();
     timeline.start(now());
     if (state) restore(state);
     view.showPaused(timeline.paused);
@@ -262,6 +264,21 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
       const box = launch.querySelector(`input[name="rating-before"][value="${Number(state.before)}"]`);
       if (box) box.checked = true;
     }
+  }
+
+  /** Give the browser's Back (a phone's back gesture) a step to take inside the player, so
+   * going back asks first instead of leaving the page mid-session. */
+  function holdBack() {
+    if (backHeld) return;
+    history.pushState({ ...history.state, knotwisePlayer: true }, "");
+    backHeld = true;
+  }
+
+  /** Take the player's own step out of the history once the player closes. */
+  function releaseBack() {
+    if (!backHeld) return;
+    backHeld = false;
+    history.back();
   }
 
   /** Ask before ending: pause, and show "End the session now?" in place of the controls. */
@@ -396,7 +413,18 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
       return;
     }
     timeline = null;
+    releaseBack();
     launch.querySelector(".player-start").focus();
+  });
+  window.addEventListener("popstate", () => {
+    backHeld = false; // the player's step was the one taken
+    if (!dialog.open) return;
+    if (timeline && !timeline.finished) {
+      holdBack();
+      askToEnd();
+    } else {
+      dialog.close(); // Back on the Done screen closes it, as a Close press does
+    }
   });
   for (const input of dialog.querySelectorAll('input[name="rating-after"]')) {
     input.addEventListener("change", async () => {
