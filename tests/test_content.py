@@ -52,6 +52,13 @@ def test_the_shipped_content_loads(data, tmp_path, start_app):
         ),
         ("regions.toml", 'abdomen = ["abdomen"]\n', "", "flags_needed"),
         ("pt/common.toml", "\nshort = ", "\nshorter = ", "red_flags.heart.short"),
+        # Pacing: every tool has a get-ready and a switch-sides time, and there is a rest
+        ("tools.toml", "ball_floor = { ready = 15,", "ball_floor = { ready = 90,", "floor.ready"),
+        ("tools.toml", "knee = { ready = 12, switch = 10 }\n", "", "tools"),
+        ("tools.toml", "thumb = { ready = 5, switch = 5 }", "thumb = { ready = 5 }", "switch"),
+        ("tools.toml", "thumb = {", "spoon = {", "tools"),
+        ("tools.toml", "rest = 15", "rest = 0", "rest"),
+        ("tools.toml", "elbow = { ready = 8,", 'elbow = { ready = "8",', "elbow.ready"),
     ],
 )
 def test_a_broken_data_file_fails_start_up_naming_file_and_field(

@@ -31,6 +31,12 @@ def shows(page: Page, *, count: str, phase: str, time: str, spot: str | None = N
         expect(dialog.locator(".player-spot-name")).to_have_text(spot)
 
 
+def end_session(page: Page) -> None:
+    """End the running session: "End session", then "End now" when the player asks."""
+    player(page).get_by_role("button", name="End session").click()
+    player(page).get_by_role("button", name="End now").click()
+
+
 def announced(page: Page) -> Locator:
     return player(page).locator(".player-live")
 

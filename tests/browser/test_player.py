@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.axe import violations
 from tests.browser.routine_helpers import (
     announced,
+    end_session,
     open_signals,
     open_with_clock,
     player,
@@ -86,10 +87,11 @@ def test_a_page_left_in_the_background_catches_up_from_timestamps(live_server, p
     # Given a routine playing
     open_with_clock(page, f"{live_server.url}/en/routines/neck-headache")
     page.get_by_role("button", name="Start").click()
-    # When no timer runs for 100 seconds (a throttled background tab) and the page is looked at
-    page.clock.fast_forward(100_000)
+    # When no timer runs for 105 seconds (a throttled background tab) and the page is looked at
+    page.clock.fast_forward(105_000)
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
-    # Then the player shows where the routine really is: 5 s lead-in, 90 s step 1, 5 s lead-in
+    # Then the player shows where the routine really is: 5 s to get ready for fingers, 90 s of
+    # step 1, 10 s to get ready against a wall
     shows(
         page, count="Step 2 of 3", phase="Centre", time="1:30", spot="Between the shoulder blades"
     )
@@ -101,11 +103,11 @@ def test_the_player_works_from_the_keyboard(live_server, page: Page):
     page.get_by_role("button", name="Start").press("Enter")
     dialog = player(page)
     expect(dialog.get_by_role("button", name="Pause")).to_be_focused()
-    # Space pauses and resumes
+    # Space pauses and resumes (a ball against a wall: 10 s to get ready)
     page.keyboard.press("Space")
     expect(dialog.get_by_role("button", name="Resume")).to_be_visible()
     page.clock.run_for(10_000)
-    shows(page, count="Step 1 of 4", phase="Get ready", time="0:05")
+    shows(page, count="Step 1 of 4", phase="Get ready", time="0:10")
     # Space works wherever focus is in the player, not only on the Pause button
     dialog.locator(".player-time").click()
     page.keyboard.press("Space")
@@ -114,14 +116,18 @@ def test_the_player_works_from_the_keyboard(live_server, page: Page):
     page.keyboard.press("ArrowRight")
     shows(page, count="Step 1 of 4", phase="Left side", time="1:00")
     page.keyboard.press("ArrowRight")
-    shows(page, count="Step 1 of 4", phase="Switch sides", time="0:05")
+    shows(page, count="Step 1 of 4", phase="Switch sides", time="0:08")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    shows(page, count="Step 2 of 4", phase="Get ready", time="0:05", spot="The top of the buttock")
+    shows(page, count="Step 2 of 4", phase="Get ready", time="0:10", spot="The top of the buttock")
     page.keyboard.press("ArrowLeft")
-    shows(page, count="Step 1 of 4", phase="Switch sides", time="0:05", spot="The low back pit")
-    # Escape ends the session early, and the dialog closes
+    shows(page, count="Step 1 of 4", phase="Switch sides", time="0:08", spot="The low back pit")
+    # Escape pauses and asks; "End now" ends the session early, and Escape then closes
     page.clock.run_for(20_000)
+    page.keyboard.press("Escape")
+    expect(dialog.get_by_role("button", name="Keep going")).to_be_focused()
+    dialog.get_by_role("button", name="End now").click()
+    expect(dialog.get_by_role("heading", name="Session ended")).to_be_visible()
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="Start")).to_be_focused()
@@ -133,7 +139,12 @@ def test_ending_early_keeps_the_session_as_stopped(live_server, page: Page):
     open_with_clock(page, f"{live_server.url}/en/routines/shoulder")
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(25_000)
+    # End asks first, and the clock stands still while it asks
     player(page).get_by_role("button", name="End session").click()
+    expect(player(page).locator(".player-ask")).to_contain_text("End the session now?")
+    expect(player(page).locator(".player-paused-label")).to_be_visible()
+    page.clock.run_for(30_000)
+    player(page).get_by_role("button", name="End now").click()
     done = player(page).locator(".player-done")
     expect(done.get_by_role("heading", name="Session ended")).to_be_visible()
     expect(done).to_contain_text("You stopped after 25 sec.")
@@ -177,7 +188,7 @@ def test_signals_follow_the_settings_and_the_screen_stays_on(live_server, page: 
     )
     assert page.evaluate("window.__log") == ["lock", "release", "lock", "lock"]
     # Finishing lets the screen sleep
-    player(page).get_by_role("button", name="End session").click()
+    end_session(page)
     assert page.evaluate("window.__log")[-1] == "release"
     # The vibrate setting is remembered on this device
     page.reload()

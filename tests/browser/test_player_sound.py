@@ -4,12 +4,20 @@ going when the page is hidden or frozen (a locked phone), and driven from the lo
 from __future__ import annotations
 
 import base64
+import json
 import time
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.routine_helpers import announced, open_signals, open_with_clock, player, shows
+from tests.browser.routine_helpers import (
+    announced,
+    end_session,
+    open_signals,
+    open_with_clock,
+    player,
+    shows,
+)
 from tests.browser.sound import cues, decode
 
 TOLERANCE = 0.05  # seconds a cue may sit from its moment
@@ -79,16 +87,22 @@ def set_hidden(page: Page, hidden: bool) -> None:
 
 def expected_cues(page: Page) -> tuple[float, list[tuple[float, str]]]:
     """Work out the session's length and cues from the routine on the page, independently."""
-    lead = float(page.locator("dialog.player").get_attribute("data-lead-in"))
+    pacing = json.loads(page.locator("dialog.player").get_attribute("data-pacing"))
     steps = page.locator(".routine-steps .routine-step")
     parts = []
     for i in range(steps.count()):
         step = steps.nth(i)
         seconds = float(step.get_attribute("data-seconds"))
+        tool = step.get_attribute("data-tool")
         sides = 2 if step.get_attribute("data-side") == "both" else 1
-        parts += [("next" if side == 0 else "switch", seconds) for side in range(sides)]
+        parts += [
+            ("next", pacing["ready"][tool], seconds)
+            if side == 0
+            else ("switch", pacing["switch"][tool], seconds)
+            for side in range(sides)
+        ]
     at, found = 0.0, []
-    for i, (kind, seconds) in enumerate(parts):
+    for i, (kind, lead, seconds) in enumerate(parts):
         found.append((at, kind))
         found += [(at + s, "tick") for s in range(max(1, int(lead) - 3), int(lead))]
         found.append((at + lead, "go"))
@@ -190,7 +204,7 @@ def test_the_lock_screen_shows_the_session_and_its_controls_drive_the_player(
     player(page).get_by_role("button", name="Skip").click()
     assert 5.0 <= track_state(page)["at"] < 5.6 and not track_state(page)["paused"]
     # Ending the session stops the track and takes it off the lock screen
-    player(page).get_by_role("button", name="End session").click()
+    end_session(page)
     assert track_state(page)["paused"] and not track_state(page)["src"]
     assert page.evaluate("navigator.mediaSession.metadata") is None
 
@@ -229,7 +243,7 @@ def test_mixing_with_music_can_be_turned_off_and_is_remembered(live_server, page
     mix.uncheck()
     page.get_by_role("button", name="Start").click()
     assert page.evaluate("navigator.audioSession.type") == "playback"
-    player(page).get_by_role("button", name="End session").click()
+    end_session(page)
     player(page).get_by_role("button", name="Close").click()
     page.reload()
     open_signals(page)

@@ -77,23 +77,23 @@ def test_treat_this_spot_now_plays_the_chosen_tool_and_side_and_lands_in_history
     choices.get_by_role("radio", name="Ball against a wall").check()
     choices.get_by_role("radio", name="Left side").check()
     choices.get_by_role("button", name="Start").click()
-    # Then the player counts down round 1 with that tool and side
-    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The low back pit")
+    # Then the player counts down round 1 with that tool and side (10 s to get to the wall)
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:10", spot="The low back pit")
     expect(player(page).locator(".player-how")).to_have_text("Ball against a wall · Left side")
-    page.clock.run_for(5_000)
+    page.clock.run_for(10_000)
     shows(page, count="Step 1 of 2", phase="Left side", time="1:00")
-    # And the second round follows, and then Done
+    # And the second round follows a rest of a few breaths, and then Done
     page.clock.run_for(60_000)
-    shows(page, count="Step 2 of 2", phase="Get ready", time="0:05")
-    page.clock.run_for(5_000 + 60_000)
+    shows(page, count="Step 2 of 2", phase="Rest", time="0:15")
+    page.clock.run_for(15_000 + 60_000)
     done = player(page).locator(".player-done")
     expect(done.get_by_role("heading", name="Done")).to_be_visible()
-    expect(done).to_contain_text("You finished The low back pit in 2 min, 10 sec.")
+    expect(done).to_contain_text("You finished The low back pit in 2 min, 25 sec.")
     # And the session is in the history
     done.get_by_role("link", name="See your history").click()
     session = page.locator(".session").first
     expect(session).to_contain_text("The low back pit")
-    expect(session).to_contain_text("2 min, 10 sec")
+    expect(session).to_contain_text("2 min, 25 sec")
     expect(session).to_contain_text("Finished")
 
 
@@ -166,7 +166,7 @@ def test_treat_this_spot_now_works_offline(offline_guide):
     open_with_clock(page, url + "/en/spots/12-buttock-top")
     choose_and_start(page, "Thumb", "Right side")
     shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The top of the buttock")
-    page.clock.run_for(2 * (5_000 + 60_000))
+    page.clock.run_for(5_000 + 60_000 + 15_000 + 60_000)
     expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
     # And it is in the history, offline too
     page.goto(f"{url}/en/history")

@@ -23,6 +23,7 @@ from .models import (
     Spot,
     SpotText,
 )
+from .pacing import load_pacing
 from .quick import attach_quick, check_flags, quick_text
 from .reader import RED_FLAG_SETS, SIDES, TOOLS, VIEWS, Reader, parse_toml
 from .routines import MAX_SECONDS, MIN_SECONDS, load_routine_texts, load_routines
@@ -202,7 +203,8 @@ def load(root: Path, languages: list[str] | tuple[str, ...]) -> Library:
     spots = _load_spots(root / "spots.toml", regions, sources)
     spots = attach_quick(root / "spots.toml", spots)
     check_region_flags(root / "regions.toml", regions, spots)
-    library = Library(spots, regions, sources, {}, load_routines(root / "routines.toml", spots))
+    routines = load_routines(root / "routines.toml", spots)
+    library = Library(spots, regions, sources, {}, routines, load_pacing(root / "tools.toml"))
     for code in languages:
         library.languages[code] = _load_language(root, code, library)
     check_flags(library, root)

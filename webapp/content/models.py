@@ -39,6 +39,19 @@ class Quick:
 
 
 @dataclass(frozen=True)
+class Pacing:
+    """How long a timed session gives between pressing: per tool, and between rounds."""
+
+    rest: int  # seconds of rest between two rounds of the same spot and tool
+    ready: dict[str, int]  # seconds to get into position before a step, per tool
+    switch: dict[str, int]  # seconds to change to the other side, per tool
+
+    def as_dict(self) -> dict:
+        """Return the pacing as the player reads it (JSON in the page)."""
+        return {"rest": self.rest, "ready": self.ready, "switch": self.switch}
+
+
+@dataclass(frozen=True)
 class QuickText:
     """A guide's quick card in one language: three short lines."""
 
@@ -194,6 +207,7 @@ class Library:
     sources: dict[str, Source]
     languages: dict[str, Language]
     routines: dict[str, Routine] = field(default_factory=dict)
+    pacing: Pacing | None = None
 
     def spots_for_region(self, region: str) -> list[Spot]:
         """Return the spots whose pain is felt in a region, best match first."""

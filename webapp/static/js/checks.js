@@ -4,6 +4,7 @@ export const MAX_SESSIONS = 5000;
 const MAX_NOTE = 500;
 const SIDES = ["left", "right", "both", "centre"];
 const SETTINGS = ["chime", "vibrate", "speech", "mix"];
+const PACES = ["short", "standard", "long"]; // the reader's time to get into position
 const MAX_SESSION_SECONDS = 24 * 3600;
 
 const isInt = (v, lo, hi) => Number.isInteger(v) && v >= lo && v <= hi;
@@ -107,6 +108,10 @@ function checkSettings(settings) {
     if (settings[key] === undefined) continue;
     if (typeof settings[key] !== "boolean") throw new InvalidData(`settings.${key}`);
     clean[key] = settings[key];
+  }
+  if (settings.pace !== undefined) {
+    if (!PACES.includes(settings.pace)) throw new InvalidData("settings.pace");
+    clean.pace = settings.pace;
   }
   return clean;
 }

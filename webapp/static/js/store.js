@@ -8,7 +8,9 @@ const KEYS = {
   sessions: "knotwise.sessions",
   settings: "knotwise.settings",
 };
-const DEFAULT_SETTINGS = { chime: true, vibrate: true, speech: false, mix: true };
+// The player's own record of a session cut short (player/resume.js), gone with everything else
+export const UNFINISHED_KEY = "knotwise.unfinished";
+const DEFAULT_SETTINGS = { chime: true, vibrate: true, speech: false, mix: true, pace: "standard" };
 
 function read(key, fallback) {
   try {
@@ -135,4 +137,5 @@ export async function importAll(data, catalog) {
 /** Delete every routine, session and setting Knotwise keeps on this device. */
 export async function deleteAll() {
   for (const key of Object.values(KEYS)) localStorage.removeItem(key);
+  localStorage.removeItem(UNFINISHED_KEY); // a session cut short, kept to resume it
 }

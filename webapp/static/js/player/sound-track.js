@@ -43,9 +43,9 @@ export class SoundTrack {
   }
 
   /** Make the session's track and put it in the element; return whether it is there. */
-  async load(parts, leadInSeconds) {
+  async load(parts) {
     const round = this.round;
-    const blob = await renderTrack(parts, leadInSeconds).catch(() => null);
+    const blob = await renderTrack(parts).catch(() => null);
     if (!blob || round !== this.round) return false;
     this.swapping = true;
     this.release();

@@ -1,13 +1,38 @@
 // The session clock: which part of a routine is playing, worked out from timestamps so a page
 // that was asleep or in the background catches up instead of drifting.
 
-/** Split steps into parts: one per side to work, each preceded by a short lead-in. */
-export function buildParts(steps) {
+// When the page carries no pacing (an old saved copy), every lead-in is five seconds.
+const FALLBACK = { rest: 15, ready: {}, switch: {} };
+const FALLBACK_LEAD = 5;
+// The reader's "time to get into position": how the data's get-ready and switch times scale.
+export const PACES = { short: 0.5, standard: 1, long: 2 };
+
+/** Return a lead-in of the data scaled by the reader's pace, in whole seconds (at least 3). */
+function scaled(seconds, pace) {
+  return Math.max(3, Math.round(seconds * (PACES[pace] || 1)));
+}
+
+/** Return whether a step repeats the one before it: a further round of the same spot and tool. */
+function isRound(steps, index) {
+  const before = steps[index - 1];
+  return Boolean(before && before.spot === steps[index].spot && before.tool === steps[index].tool);
+}
+
+/** Split steps into parts: one per side to work, each after its lead-in (get ready, switch
+ * sides, or a rest between rounds), timed per tool from the pacing in the data. */
+export function buildParts(steps, pacing = FALLBACK, pace = "standard") {
   const parts = [];
+  let round = 1;
   steps.forEach((step, index) => {
+    round = isRound(steps, index) ? round + 1 : 1;
     const sides = step.side === "both" ? ["left", "right"] : [step.side];
     sides.forEach((side, k) => {
-      parts.push({ step, index, side, seconds: step.seconds, lead: k === 0 ? "ready" : "switch" });
+      let lead = k === 0 ? "ready" : "switch";
+      if (lead === "ready" && round > 1) lead = "rest";
+      const perTool = lead === "rest" ? null : pacing[lead][step.tool];
+      const leadSeconds =
+        lead === "rest" ? pacing.rest : scaled(perTool ?? FALLBACK_LEAD, pace);
+      parts.push({ step, index, side, seconds: step.seconds, lead, leadSeconds, round });
     });
   });
   return parts;
@@ -19,11 +44,11 @@ export function totalSeconds(steps) {
 }
 
 /** Return the session's segments in order: [{part, phase, start, length}] in ms from the start. */
-export function segments(parts, leadInSeconds) {
+export function segments(parts) {
   const list = [];
   let start = 0;
   parts.forEach((part, index) => {
-    const lead = leadInSeconds * 1000;
+    const lead = part.leadSeconds * 1000;
     list.push({ part: index, phase: "lead", start, length: lead });
     list.push({ part: index, phase: "hold", start: start + lead, length: part.seconds * 1000 });
     start += lead + part.seconds * 1000;
@@ -32,14 +57,13 @@ export function segments(parts, leadInSeconds) {
 }
 
 /** Return a whole session's length in ms, lead-ins included: the length of its sound track. */
-export function sessionMs(parts, leadInSeconds) {
-  return parts.reduce((sum, part) => sum + leadInSeconds * 1000 + part.seconds * 1000, 0);
+export function sessionMs(parts) {
+  return parts.reduce((sum, part) => sum + (part.leadSeconds + part.seconds) * 1000, 0);
 }
 
 export class Timeline {
-  constructor(parts, leadInSeconds) {
+  constructor(parts) {
     this.parts = parts;
-    this.leadIn = leadInSeconds * 1000;
     this.part = 0;
     this.phase = "lead"; // "lead" (get ready / switch sides) or "hold"
     this.anchor = 0; // when the current segment started, shifted by pauses
@@ -64,7 +88,8 @@ export class Timeline {
 
   /** Return the length of the current segment in ms. */
   length() {
-    return this.phase === "lead" ? this.leadIn : this.current.seconds * 1000;
+    const part = this.current;
+    return (this.phase === "lead" ? part.leadSeconds : part.seconds) * 1000;
   }
 
   /** Return ms into the current segment. */
@@ -92,9 +117,11 @@ export class Timeline {
 
   /** Return how far into the whole session (its sound track) the clock is, in ms. */
   position(now) {
-    if (this.finished) return sessionMs(this.parts, this.leadIn / 1000);
-    let ms = this.phase === "hold" ? this.leadIn : 0;
-    for (let i = 0; i < this.part; i += 1) ms += this.leadIn + this.parts[i].seconds * 1000;
+    if (this.finished) return sessionMs(this.parts);
+    let ms = this.phase === "hold" ? this.current.leadSeconds * 1000 : 0;
+    for (let i = 0; i < this.part; i += 1) {
+      ms += (this.parts[i].leadSeconds + this.parts[i].seconds) * 1000;
+    }
     return ms + Math.min(Math.max(0, this.elapsed(now)), this.length());
   }
 

@@ -22,15 +22,15 @@ const SOUNDS = {
 };
 
 /** Return every cue of a session as [{at (seconds from its start), kind}], in order. */
-export function cuePlan(parts, leadInSeconds) {
+export function cuePlan(parts) {
   const cues = [];
-  for (const segment of segments(parts, leadInSeconds)) {
+  for (const segment of segments(parts)) {
     const part = parts[segment.part];
     const start = segment.start / 1000;
     const length = segment.length / 1000;
     if (segment.phase === "lead") {
       cues.push({ at: start, kind: part.lead === "switch" ? "switch" : "next" });
-      for (let s = Math.max(1, leadInSeconds - TICKS); s < leadInSeconds; s += 1) {
+      for (let s = Math.max(1, part.leadSeconds - TICKS); s < part.leadSeconds; s += 1) {
         cues.push({ at: start + s, kind: "tick" });
       }
       continue;
@@ -93,10 +93,10 @@ function lay(wav, samples, at) {
 }
 
 /** Return the session's track as a WAV Blob, or null where it cannot be made. */
-export async function renderTrack(parts, leadInSeconds) {
-  const seconds = sessionMs(parts, leadInSeconds) / 1000;
+export async function renderTrack(parts) {
+  const seconds = sessionMs(parts) / 1000;
   if (typeof OfflineAudioContext === "undefined" || !seconds || seconds > MAX_SECONDS) return null;
-  const plan = cuePlan(parts, leadInSeconds);
+  const plan = cuePlan(parts);
   const sounds = new Map();
   for (const kind of new Set(plan.map((cue) => cue.kind))) {
     sounds.set(kind, await renderCue(SOUNDS[kind]));

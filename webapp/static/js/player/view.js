@@ -2,6 +2,7 @@
 // words said at changes.
 import { spot, spotDiagram, techniquePicture } from "../spots.js";
 import { clock, number, sideName, t, toolName } from "../words.js";
+import { markSide } from "./side.js";
 
 /** Return how many steps (not sides) a timeline holds. */
 function stepCount(timeline) {
@@ -14,6 +15,24 @@ function cueOf(part) {
   return part.step.cue || (info && info.cue) || "";
 }
 
+/** Return the words of a lead-in: get ready, switch sides, or rest. */
+function leadName(part) {
+  if (part.lead === "switch") return t("switch-sides");
+  if (part.lead === "rest") return t("rest");
+  return t("get-ready");
+}
+
+/** Return what comes after the current part: the other side, the next round, or the next spot. */
+function nextWords(timeline) {
+  const part = timeline.current;
+  const next = timeline.parts[timeline.part + 1];
+  if (!next) return t("last");
+  if (next.index === part.index) return t("next", { spot: sideName(next.side) });
+  if (next.lead === "rest") return t("next", { spot: t("round", { number: number(next.round) }) });
+  const upcoming = spot(next.step.spot);
+  return t("next", { spot: upcoming ? upcoming.name : "" });
+}
+
 /** Return what is said when a segment begins, and the signal that goes with it. */
 export function changeWords(timeline) {
   const part = timeline.current;
@@ -22,6 +41,10 @@ export function changeWords(timeline) {
   }
   if (part.lead === "switch") {
     const words = t("announce-switch", { side: sideName(part.side) });
+    return { words, spoken: words, signal: "down" };
+  }
+  if (part.lead === "rest") {
+    const words = t("announce-rest", { number: number(part.round) });
     return { words, spoken: words, signal: "down" };
   }
   const info = spot(part.step.spot);
@@ -38,8 +61,7 @@ export function changeWords(timeline) {
 export function lockScreenWords(timeline, routineName) {
   const part = timeline.current;
   const info = spot(part.step.spot);
-  const lead = t(part.lead === "switch" ? "switch-sides" : "get-ready");
-  const phase = timeline.phase === "hold" ? sideName(part.side) : lead;
+  const phase = timeline.phase === "hold" ? sideName(part.side) : leadName(part);
   return {
     title: `${info ? info.name : ""} · ${phase}`,
     artist: t("step-of", { number: number(part.index + 1), total: number(stepCount(timeline)) }),
@@ -51,6 +73,10 @@ export class PlayerView {
   constructor(dialog) {
     this.dialog = dialog;
     this.livePad = false;
+    // A turned phone or a changed text size can make the words fit again, or not
+    if ("ResizeObserver" in window) {
+      new ResizeObserver(() => this.fitControls()).observe(dialog.querySelector(".player-bar"));
+    }
   }
 
   $(selector) {
@@ -59,10 +85,12 @@ export class PlayerView {
 
   /** Show the running controls, or the Done screen. */
   showRunning(running) {
-    for (const el of this.dialog.querySelectorAll(".player-stage, .player-controls, .player-stop")) {
+    for (const el of this.dialog.querySelectorAll(".player-stage, .player-bar")) {
       el.hidden = !running;
     }
+    if (!running) this.dialog.removeAttribute("data-current-side");
     this.$(".player-done").hidden = running;
+    if (running) this.fitControls();
   }
 
   /** Redraw what changes only with the segment: labels, diagram, cue, what comes next. */
@@ -74,22 +102,26 @@ export class PlayerView {
       number: number(part.index + 1),
       total: number(stepCount(timeline)),
     });
-    const lead = t(part.lead === "switch" ? "switch-sides" : "get-ready");
-    this.$(".player-phase").textContent = timeline.phase === "hold" ? sideName(part.side) : lead;
+    this.$(".player-phase").textContent =
+      timeline.phase === "hold" ? sideName(part.side) : leadName(part);
     this.$(".player-spot-number").textContent = number(part.step.spot);
     this.$(".player-spot-name").textContent = info ? info.name : "";
     this.$(".player-how").textContent = `${toolName(part.step.tool)} · ${sideName(part.side)}`;
     this.$(".player-cue").textContent = cueOf(part);
+    // The side being worked, for the pictures (a one-sided pose is mirrored to it by CSS)
+    const oneSide = part.side === "left" || part.side === "right";
+    if (oneSide) this.dialog.dataset.currentSide = part.side;
+    else this.dialog.removeAttribute("data-current-side");
     const visual = this.$(".player-visual");
-    const shown = `${part.step.spot} ${part.step.tool}`;
+    const shown = `${part.step.spot} ${part.step.tool} ${part.side}`;
     if (visual.dataset.shown !== shown) {
-      const pictures = [spotDiagram(part.step.spot), techniquePicture(part.step.spot, part.step.tool)];
+      const diagram = spotDiagram(part.step.spot);
+      if (diagram && oneSide) markSide(diagram, part.side);
+      const pictures = [diagram, techniquePicture(part.step.spot, part.step.tool)];
       visual.replaceChildren(...pictures.filter(Boolean));
       visual.dataset.shown = shown;
     }
-    const nextPart = timeline.parts.find((p, i) => i > timeline.part && p.index !== part.index);
-    const upcoming = nextPart && spot(nextPart.step.spot);
-    this.$(".player-next").textContent = upcoming ? t("next", { spot: upcoming.name }) : t("last");
+    this.$(".player-next").textContent = nextWords(timeline);
   }
 
   /** Redraw what changes every tick: the countdown, the ring and the progress bar. */
@@ -104,12 +136,28 @@ export class PlayerView {
     bar.value = done;
   }
 
-  /** Show the pause button's state. */
+  /** Show the pause button's state, and "Paused" by the clock while it is stopped. */
   showPaused(paused) {
     const button = this.$(".player-pause");
     button.textContent = t(paused ? "resume" : "pause");
-    button.setAttribute("aria-pressed", String(paused));
     this.$(".player-stage").classList.toggle("is-paused", paused);
+    this.fitControls();
+  }
+
+  /** Show Back and Skip as arrows only when their words, or Pause's, do not fit the row. */
+  fitControls() {
+    const row = this.$(".player-moves");
+    if (!row || this.dialog.querySelector(".player-bar").hidden) return;
+    row.classList.remove("is-compact");
+    const tight = [...row.querySelectorAll("button")].some((b) => b.scrollWidth > b.clientWidth + 1);
+    row.classList.toggle("is-compact", tight);
+  }
+
+  /** Show the question "End the session now?" in place of the controls, or the controls. */
+  showAsk(asking) {
+    this.$(".player-controls").hidden = asking;
+    this.$(".player-ask").hidden = !asking;
+    if (asking) this.$(".player-keep").focus();
   }
 
   /** Put a message in the live region; the same words twice are still announced. */

@@ -31,6 +31,20 @@ export async function enhanceTreatNow() {
     }
     panel.hidden = false;
     button.setAttribute("aria-expanded", "true");
-    panel.querySelector("input:checked")?.focus();
+    panel.querySelector("input:checked")?.focus({ preventScroll: true });
+    bringIntoView(panel.querySelector(".player-start"));
   });
+}
+
+/** Scroll just enough that an element is wholly on screen, smoothly unless motion is reduced. */
+function bringIntoView(element) {
+  if (!element) return;
+  const margin = 16; // a little room below, so the button does not sit on the screen's edge
+  const box = element.getBoundingClientRect();
+  const below = box.bottom + margin - window.innerHeight;
+  const above = Math.min(0, box.top - margin);
+  const by = below > 0 ? Math.min(below, box.top - margin) : above;
+  if (!by) return;
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  window.scrollBy({ top: by, behavior: still ? "instant" : "smooth" });
 }

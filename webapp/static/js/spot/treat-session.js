@@ -63,6 +63,6 @@ export async function preparePlayer(panel) {
   const steps = chosenSteps(panel);
   // The player reads its steps when Start is pressed, so the same list is updated in place.
   panel.addEventListener("change", () => steps.splice(0, steps.length, ...chosenSteps(panel)));
-  setupPlayer({ name: panel.dataset.name, routineId: null, steps });
+  setupPlayer({ name: panel.dataset.name, routineId: null, steps, key: `spot-${panel.dataset.spot}` });
   panel.querySelector(".treat-save").addEventListener("click", () => saveAsRoutine(panel));
 }
