@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from playwright.sync_api import BrowserContext, Page, expect
@@ -206,3 +207,24 @@ def test_a_routine_holds_at_most_fifty_steps(live_server, page: Page):
     add.click()
     expect(step_rows(page)).to_have_count(50)
     expect(page.locator("#steps-error")).to_have_text("A routine can have at most 50 steps.")
+
+
+def test_a_hold_longer_than_the_guide_advises_is_played_at_the_guides_limit(live_server, page):
+    # Given an own routine from before the limits (or a shared link): 5 minutes on the side of
+    # the neck, whose guide advises at most 60 seconds
+    own = [{"id": "own-long", "name": "Long neck", "steps": [{"spot": 4, "tool": "fingers",
+            "side": "both", "seconds": 300}]}]  # fmt: skip
+    page.add_init_script(
+        f"localStorage.setItem('knotwise.routines', {json.dumps(json.dumps(own))});"
+    )
+    # When it is opened and played
+    open_with_clock(page, f"{live_server.url}/en/routines/play#own-long")
+    expect(page.locator(".routine-step-how")).to_contain_text("1 min")
+    expect(page.locator(".routine-step-how")).not_to_contain_text("5 min")
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_000)
+    # Then the hold is the guide's 60 seconds, not five minutes
+    expect(player(page).locator(".player-count")).to_have_text("Step 1 of 1")
+    expect(player(page).locator(".player-time")).to_have_text("1:00")
+    page.clock.run_for(30_000)
+    expect(player(page).locator(".player-time")).to_have_text("0:30")

@@ -35,6 +35,16 @@ function render(article, routine) {
   article.querySelector(".own-body").hidden = false;
 }
 
+/** Return the routine with no hold longer than its spot's guide advises (a shared link, an
+ * import or an older copy can carry more than the editor now allows). */
+function withinGuides(routine) {
+  const steps = routine.steps.map((step) => {
+    const limit = spot(step.spot).maxHold;
+    return limit && step.seconds > limit ? { ...step, seconds: limit } : step;
+  });
+  return { ...routine, steps };
+}
+
 function problem(article, message) {
   const box = article.querySelector(".own-problem");
   box.textContent = message;
@@ -81,6 +91,7 @@ export default async function enhanceOwnPlay() {
     if (!routine) return problem(article, t("not-found"));
     article.querySelector(".own-edit").href = `${article.dataset.editUrl}#${routine.id}`;
   }
+  routine = withinGuides(routine);
   render(article, routine);
   ownCard(routine, shareLink(routine, window.location.pathname));
   setupPlayer({
