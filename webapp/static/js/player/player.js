@@ -185,7 +185,8 @@ export function setupPlayer({ name, routineId, steps }) {
     const held = timeline.held;
     const record = held
       ? {
-          routineId,
+          // A quick session names its routine by the choices made before Start (a function).
+          routineId: typeof routineId === "function" ? routineId() : routineId,
           routineName: name,
           startedAt: startedAt.toISOString(),
           endedAt: new Date().toISOString(),
