@@ -82,3 +82,43 @@ def test_tapping_beside_the_drawn_neck_still_chooses_the_neck(live_server, phone
 def test_everything_tappable_is_at_least_44_px(live_server, phone: Page, path):
     phone.goto(live_server.url + path)
     assert phone.evaluate(SMALL_TARGETS, TAPPABLE) == []
+
+
+OVERFLOW_PATHS = [
+    "/{lang}/",
+    "/{lang}/spots/13-low-back-pit",
+    "/{lang}/routines/",
+    "/{lang}/routines/low-back",
+    "/{lang}/history",
+    "/{lang}/history/report",
+    "/{lang}/reminders",
+]
+
+
+@pytest.fixture(scope="module", params=[(320, 568, False), (390, 844, True)],
+                ids=["320x568", "390x844-200%"])  # fmt: skip
+def narrow(browser: Browser, request) -> Iterator[Page]:
+    context = phone_context(browser, *request.param)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("path", OVERFLOW_PATHS)
+def test_nothing_scrolls_sideways_or_clips(live_server, narrow: Page, lang, path):
+    narrow.goto(live_server.url + path.format(lang=lang))
+    expect(narrow.locator("main h1")).to_be_visible()
+    width = narrow.evaluate("document.scrollingElement.scrollWidth")
+    assert width <= narrow.viewport_size["width"]
+    # And no box inside the page is cut off at its side (a card or field wider than the page)
+    # (a phone widens its layout to fit what is too wide, so boxes are held to the screen's width)
+    cut = narrow.evaluate(
+        """(screen) => [...document.querySelectorAll('body *')]
+          .filter((el) => el.getClientRects().length && !el.closest('.visually-hidden, svg'))
+          .filter((el) => { const r = el.getBoundingClientRect();
+                            return r.right > screen + 1 || r.left < -1; })
+          .filter((el) => !el.closest('.table-scroll, .figure-defs'))
+          .map((el) => el.tagName + '.' + el.className)""",
+        narrow.viewport_size["width"],
+    )
+    assert cut == []
