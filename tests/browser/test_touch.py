@@ -122,3 +122,23 @@ def test_nothing_scrolls_sideways_or_clips(live_server, narrow: Page, lang, path
         narrow.viewport_size["width"],
     )
     assert cut == []
+
+
+# Whether "Back to top", where it is drawn now, lies over any line of text of the page.
+TO_TOP_COVERS = """() => {
+  const link = document.querySelector('.to-top a').getBoundingClientRect();
+  return [...document.querySelectorAll('main p, main li, main h2, main h3, main dd')]
+    .filter((el) => !el.closest('.to-top') && el.getClientRects().length)
+    .filter((el) => { const r = el.getBoundingClientRect();
+      return r.left < link.right && link.left < r.right && r.top < link.bottom
+             && link.top < r.bottom; })
+    .map((el) => el.textContent.trim().slice(0, 40));
+}"""
+
+
+def test_back_to_top_never_covers_the_text_being_read(live_server, phone: Page):
+    phone.goto(f"{live_server.url}/en/spots/13-low-back-pit")
+    height = phone.evaluate("document.scrollingElement.scrollHeight")
+    for y in range(0, height, 400):
+        phone.evaluate("(y) => window.scrollTo({ top: y, behavior: 'instant' })", y)
+        assert phone.evaluate(TO_TOP_COVERS) == [], y
