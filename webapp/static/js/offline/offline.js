@@ -55,7 +55,7 @@ function showLine(role, message, { quiet = false, lasting = false } = {}) {
   }
 }
 
-/** Say in one quiet line, for as long as it lasts, that the device has no connection. */
+/** Say in one short line, for as long as it lasts, that the device has no connection. */
 function showConnection() {
   const update = () => {
     if (navigator.onLine) document.querySelector('#app-status [data-line="offline"]')?.remove();
