@@ -123,3 +123,14 @@ def test_an_offline_device_says_so_in_one_quiet_line(live_server, browser, lang,
     context.set_offline(False)
     expect(line).to_have_count(0)
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/routines/", "/en/history", "/en/history/report"])
+def test_other_pages_load_without_moving_anything(live_server, phone, path):
+    page = phone.new_page()
+    page.goto(live_server.url + path)
+    expect(page.locator("#app-status")).to_have_attribute(
+        "data-state", "saved", timeout=SAVE_TIMEOUT
+    )
+    score, shifts = cumulative_shift(page)
+    assert score <= 0.01, shifts
