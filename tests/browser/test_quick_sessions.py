@@ -37,6 +37,7 @@ def play_quick_session(page: Page, tool: str, side: str, before: int | None) -> 
 def report_rows(page: Page, spot_name: str) -> list[list[str]]:
     name = page.locator(".report-spot-name", has_text=spot_name)
     section = page.locator(".report-spot", has=name)
+    expect(section.locator("tbody tr").first).to_be_visible()  # drawn after the page loads
     return section.locator("tbody tr").evaluate_all(
         "trs => trs.map(tr => [...tr.cells].map(td => td.textContent))"
     )
