@@ -7,6 +7,7 @@ import pytest
 
 from webapp import ROOT
 from webapp.content import load
+from webapp.content.figure import HIT_LEAST
 
 LIBRARY = load(ROOT / "data", ["en"])
 SPOTS = list(LIBRARY.spots.values())
@@ -206,3 +207,19 @@ def test_guides_without_their_own_warning_mention_blood_thinners_and_osteoporosi
     text = words(client.get(f"/{lang}/spots/{number}-{spot.slug}").text)
     for phrase in GENTLE[lang]:
         assert phrase in text
+
+
+def test_the_body_map_draws_a_larger_hit_area_over_every_region(client):
+    html = client.get("/en/").get_data(as_text=True)
+    hits = re.findall(
+        r'class="region-hit" data-region="([a-z-]+)" tabindex="-1">'
+        r'<rect x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)" height="([\d.]+)"',
+        html,
+    )
+    drawn = set(re.findall(r'class="region(?: is-chosen)?" data-region="([a-z-]+)"', html))
+    # Every drawn region has hit areas, each at least HIT_LEAST units each way
+    assert {region for region, *_ in hits} == drawn
+    assert all(float(w) >= HIT_LEAST and float(h) >= HIT_LEAST for *_, w, h in hits)
+    # And the thin neck's area reaches above and below its drawn band (y 60 to 72)
+    neck = [(float(y), float(h)) for region, _, y, _, h in hits if region == "neck"][0]
+    assert neck[0] < 60 and neck[0] + neck[1] > 72

@@ -87,7 +87,12 @@ def home():
             abort(404)
         i18n.link_query(region=chosen)
     results = {rid: lib.spots_for_region(rid) for rid in lib.regions}
-    return render_template("home.html", chosen=chosen, results=results, regions=lib.regions)
+    hits = {view: figure.hit_areas(lib.regions, view) for view in ("front", "back")}
+    # A region drawn only on the back opens the map on its back view.
+    view = "back" if chosen and not lib.regions[chosen].shapes.get("front") else "front"
+    return render_template(
+        "home.html", chosen=chosen, results=results, regions=lib.regions, hits=hits, view=view
+    )
 
 
 @bp.route("/spots/")

@@ -40,8 +40,23 @@ def build_evening_back(page: Page, url: str) -> None:
     for row in (0, 1):
         step_rows(page).nth(row).get_by_label("Seconds (each side)").fill("30")
     page.get_by_role("button", name="Save routine").click()
-    expect(page).to_have_url(f"{url}/en/routines/#" + page.url.split("#")[-1])
     expect(page.locator(".own-card")).to_contain_text("Evening back")
+
+
+def test_a_saved_routine_is_shown_in_view_with_a_confirmation(live_server, page: Page):
+    # Given the reader builds a routine and saves it
+    build_evening_back(page, live_server.url)
+    # Then the routines page shows it, far down as it is: in view, focused and confirmed
+    card = page.locator(".own-card", has_text="Evening back")
+    expect(card.locator(".own-saved")).to_have_text("Saved to your routines on this device.")
+    expect(card.locator("a.own-play")).to_be_focused()
+    expect(card).to_be_in_viewport()
+    assert page.evaluate("window.scrollY") > 0
+    expect(page).to_have_url(f"{live_server.url}/en/routines/")
+    # And the confirmation is said once: not again on a reload
+    page.reload()
+    expect(page.locator(".own-card", has_text="Evening back")).to_be_visible()
+    expect(page.locator(".own-saved")).to_have_count(0)
 
 
 def test_the_editor_explains_errors_inline_and_keeps_what_was_typed(live_server, page: Page):

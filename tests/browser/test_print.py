@@ -267,12 +267,12 @@ def test_the_report_shows_the_seeded_sessions_per_spot_with_a_summary(
     ]
     # The low back pit: the built-in routine's three sessions and the own routine's one
     assert rows(sections.nth(7)) == [
-        ["Mar 2, 2026", "Ball against a wall", "Each side in turn", "1", "7", "5",
+        ["Mar 2, 2026", "Ball against a wall", "Each side in turn", "1:00", "7", "5",
          'Sore after digging, "sharp" at first'],
-        ["Mar 5, 2026", "Ball against a wall", "Each side in turn", "1", "6", "4", ""],
-        ["Mar 12, 2026", "Thumb", "Left side", "0.75", "–", "–", "=1+1, then\nbetter"],
-        ["Mar 16, 2026 (Stopped early)", "Ball against a wall", "Each side in turn", "1", "5",
-         "4", ""],
+        ["Mar 5, 2026", "Ball against a wall", "Each side in turn", "1:00", "6", "4", ""],
+        ["Mar 12, 2026", "Thumb", "Left side", "0:45", "–", "–", "=1+1, then\nbetter"],
+        ["Mar 16, 2026 (Stopped early)", "Ball against a wall", "Each side in turn", "1:00",
+         "5", "4", ""],
     ]  # fmt: skip
     assert rows(sections.nth(8)) == [["Mar 20, 2026", "–", "–", "–", "3", "2", ""]]
     # Each rated spot has a trend chart with a dot per rating
@@ -289,6 +289,45 @@ def test_the_report_shows_the_seeded_sessions_per_spot_with_a_summary(
         "tenderness from 9 to 8."
     )
     assert violations(page) == []
+
+
+# A typical month: the low back routine three times a week, rated, with a note now and then,
+# and four quick sessions of the low back pit ("Treat this spot now": 2 rounds, thumb, left).
+MONTH = [
+    session(n, f"{day}", "low-back", "Low back", 7 - n // 3, 4 - n // 4,
+            **({"note": "Stiff after a long drive"} if n % 5 == 0 else {}))
+    for n, day in enumerate(
+        ["02-27", "03-01", "03-03", "03-06", "03-08", "03-10", "03-13", "03-15", "03-17",
+         "03-20", "03-22", "03-24"], start=1)
+] + [
+    session(20 + n, day, "quick:13:thumb:left:60:2", "The low back pit", 5, 3)
+    for n, day in enumerate(["03-04", "03-11", "03-18", "03-23"])
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_months_report_prints_on_one_page_with_a_name_line_and_the_print_date(
+    live_server, report_context: BrowserContext, paper: str
+):
+    # Given a month of sessions, quick ones among them
+    page = report_context.new_page()
+    page.clock.install(time=TODAY)
+    seed(page, f"{live_server.url}/en/history", sessions=MONTH)
+    page.goto(f"{live_server.url}/en/history/report")
+    expect(page.locator(".report-summary")).to_contain_text("16 sessions over 4 weeks")
+    # The quick sessions are the low back pit's too: four spots, nothing filed apart
+    expect(page.locator(".report-spot")).to_have_count(4)
+    pit = page.locator(".report-spot", has=page.get_by_text("The low back pit", exact=True))
+    expect(pit.locator("tbody tr")).to_have_count(16)
+    # When it is printed
+    page.emulate_media(media="print")
+    pages, text = pdf_text(page.pdf(format=paper))
+    # Then it is one page, with a line for the reader's name and the day it was printed
+    assert pages == 1
+    assert normalise("Name:") in text
+    assert normalise("Printed on Mar 25, 2026") in text
+    assert normalise("Thumb") in text and normalise("1:00 × 2") in text
+    assert "0.75" not in text and "nolongeronthisdevice" not in text
 
 
 def test_the_report_reads_right_to_left_in_arabic_with_arabic_words_and_numbers(

@@ -50,3 +50,34 @@ def test_the_switcher_keeps_the_reader_on_the_same_page(live_server, page):
     # The choice is remembered: "/" now goes to German even for an English browser
     page.goto(live_server.url + "/")
     expect(page).to_have_url(f"{live_server.url}/de/")
+
+
+# Where a line's last character is drawn: at the end of its line (right in left-to-right text),
+# and where a link's first character is drawn: at the start of its first line.
+SOURCE_EDGES = """() => [...document.querySelectorAll('.sources li')].map((li) => {
+  const edge = (node, at) => { const r = document.createRange();
+    r.setStart(node, at); r.setEnd(node, at + 1); return r.getBoundingClientRect(); };
+  const bdi = li.querySelector('bdi');
+  const text = (bdi || li).firstChild;
+  const last = edge(text, text.textContent.trimEnd().length - 1);
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  const lines = range.getClientRects();
+  const link = li.querySelector('a');
+  const first = link && edge(link.firstChild, 0);
+  return { text: text.textContent.slice(-12),
+           lastAtEnd: Math.abs(lines[lines.length - 1].right - last.right) < 2,
+           linkStartsLeft: !link || Math.abs(link.getClientRects()[0].left - first.left) < 2 };
+})"""
+
+
+@pytest.mark.parametrize("path", ["/ar/spots/13-low-back-pit", "/ar/about"])
+def test_english_sources_and_addresses_read_left_to_right_in_arabic(live_server, page, path):
+    # Given an Arabic page listing sources in English, with their addresses
+    page.goto(live_server.url + path)
+    edges = page.evaluate(SOURCE_EDGES)
+    assert edges
+    # Then each source ends with its own full stop on the right (never ".Williams & Wilkins")
+    # and each address starts with "https" on the left (never "/https://…")
+    for edge in edges:
+        assert edge["lastAtEnd"] and edge["linkStartsLeft"], edge

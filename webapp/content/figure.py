@@ -7,6 +7,7 @@ drawn the same way in its own 100 × 200 box.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # The left half of the silhouette (as seen), from the top of the neck round the outside of the
@@ -136,3 +137,45 @@ def sole(digits: int = 1) -> str:
 def curve(points: list[tuple[int, int]], closed: bool = True) -> str:
     """Return compact path data (whole numbers) for a smooth curve through integer points."""
     return _smooth(points, closed, digits=0).replace(" -", "-")
+
+
+# The body map's invisible hit areas: each region's rectangle grown to at least this many
+# units each way, which the page draws at 2 px a unit or more, so every target is 44 px or more.
+HIT_LEAST = 22
+
+
+def _box(path: str) -> tuple[float, float, float, float]:
+    """Return the bounding box (x0, y0, x1, y1) of path data made of M, L, H and V commands."""
+    xs: list[float] = []
+    ys: list[float] = []
+    x = y = 0.0
+    for command, args in re.findall(r"([MLHVZ])([^MLHVZ]*)", path.upper()):
+        values = [float(v) for v in re.findall(r"-?[\d.]+", args)]
+        if command in "ML":
+            pairs = list(zip(values[0::2], values[1::2], strict=False))
+            for x, y in pairs:
+                xs.append(x)
+                ys.append(y)
+        elif command == "H":
+            for x in values:
+                xs.append(x)
+                ys.append(y)
+        elif command == "V":
+            for y in values:
+                xs.append(x)
+                ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def hit_areas(regions: dict, view: str, least: float = HIT_LEAST) -> list[tuple[str, tuple]]:
+    """Return (region id, (x, y, width, height)) for each shape of a view, grown to `least`
+    units each way about its centre; largest first, so a small region drawn last keeps its
+    whole area where it overlaps a larger neighbour."""
+    areas = []
+    for rid, region in regions.items():
+        for path in region.shapes.get(view, ()):
+            x0, y0, x1, y1 = _box(path)
+            width, height = max(x1 - x0, least), max(y1 - y0, least)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            areas.append((rid, (cx - width / 2, cy - height / 2, width, height)))
+    return sorted(areas, key=lambda area: -area[1][2] * area[1][3])

@@ -38,6 +38,17 @@ export function enhanceFinder() {
     history.pushState({ region }, "", url);
     showRegion(region, { focus: true });
   });
+  // The invisible hit areas lie over the drawing: pointing at one lights its region.
+  for (const type of ["pointerover", "pointerout"]) {
+    document.addEventListener(type, (event) => {
+      const hit = event.target.closest?.(".region-hit");
+      if (!hit) return;
+      const svg = hit.closest("svg");
+      for (const region of svg.querySelectorAll(`.region[data-region="${hit.dataset.region}"]`)) {
+        region.classList.toggle("is-pointed", type === "pointerover");
+      }
+    });
+  }
   const fromAddress = () => new URL(window.location.href).searchParams.get("region");
   window.addEventListener("popstate", () => showRegion(fromAddress(), { focus: false }));
   // A page kept for offline use was saved with no region chosen: show the address's one.

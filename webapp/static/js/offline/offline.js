@@ -8,19 +8,62 @@ function text(key, values = {}) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 }
 
-/** Write one line of the status area: "saved" (what is offline) or "note" (storage). */
-function showLine(role, message) {
+const QUIET_AFTER_MS = 6000;
+const TOLD_KEY = "knotwise.offline-told";
+
+/** Return whether the reader was already told that this language is saved for offline. */
+function alreadyTold(lang) {
+  try {
+    return (localStorage.getItem(TOLD_KEY) || "").split(" ").includes(lang);
+  } catch {
+    return false;
+  }
+}
+
+/** Remember that the reader has seen "all saved" for this language (once is enough). */
+function rememberTold(lang) {
+  try {
+    const told = new Set((localStorage.getItem(TOLD_KEY) || "").split(" ").filter(Boolean));
+    told.add(lang);
+    localStorage.setItem(TOLD_KEY, [...told].join(" "));
+  } catch {
+    // Storage refused: the line simply shows again next time.
+  }
+}
+
+/** Write one line of the status area: "saved" (what is offline), "note" (storage) or
+ * "offline" (no connection). Lines float over the page's foot, so they move nothing; a line
+ * that is not "offline" steps aside after a few seconds, and a quiet one is never shown. */
+function showLine(role, message, { quiet = false, lasting = false } = {}) {
   const status = document.getElementById("app-status");
   if (!status) return;
   let line = status.querySelector(`[data-line="${role}"]`);
   if (!line) {
     line = document.createElement("span");
-    line.className = `app-status-${role}`;
+    line.className = `app-status-line app-status-${role}`;
     line.dataset.line = role;
     if (role === "saved") status.prepend(line);
     else status.append(line);
   }
+  clearTimeout(line.quietTimer);
+  line.hidden = quiet;
   line.textContent = message;
+  if (!quiet && !lasting) {
+    line.quietTimer = setTimeout(() => {
+      line.hidden = true;
+    }, QUIET_AFTER_MS);
+  }
+}
+
+/** Say in one short line, for as long as it lasts, that the device has no connection. */
+function showConnection() {
+  const update = () => {
+    if (navigator.onLine) document.querySelector('#app-status [data-line="offline"]')?.remove();
+    else showLine("offline", text("offline"), { lasting: true });
+  };
+  window.addEventListener("online", update);
+  window.addEventListener("offline", update);
+  update();
 }
 
 /** Show how saving the page's language for offline use goes. */
@@ -42,7 +85,11 @@ function showSaving({ state, saved, total }) {
     refused: text("refused"),
     unsupported: text("unsupported"),
   };
-  showLine("saved", messages[state] || count);
+  // Progress is news once: after "all saved" has been seen, later visits keep it quiet.
+  const lang = document.documentElement.lang;
+  const progress = state === "saving" || state === "saved";
+  showLine("saved", messages[state] || count, { quiet: progress && alreadyTold(lang) });
+  if (state === "saved") rememberTold(lang);
 }
 
 /** Return whether Knotwise already runs as an installed app. */
@@ -117,6 +164,7 @@ function explainOfflinePage() {
 /** Register the service worker and save the page's language for offline use. */
 export async function setUpOffline() {
   explainOfflinePage();
+  showConnection();
   offerInstall();
   // Only the installed app is launched (see the manifest's launch_handler).
   if ("launchQueue" in window) import("./launch.js").then((m) => m.handleLaunches());

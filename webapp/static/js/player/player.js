@@ -93,6 +93,8 @@ function offerResume(launch, state, go) {
 
 /** Wire the launcher and dialog on this page to play the given steps. */
 export function setupPlayer({ name, routineId, steps, key = routineId || name }) {
+  // A quick session names its routine by the choices made before Start (a function).
+  const currentRoutineId = () => (typeof routineId === "function" ? routineId() : routineId);
   const launch = document.querySelector(".player-launch");
   const dialog = document.querySelector("dialog.player");
   if (!launch || !dialog || !steps.length) return null;
@@ -165,7 +167,7 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
     return {
       key,
       name,
-      routineId,
+      routineId: currentRoutineId(),
       steps: stepsPlayed,
       pace: timeline.pace,
       part: timeline.part,
@@ -350,7 +352,7 @@ export function setupPlayer({ name, routineId, steps, key = routineId || name })
     const record = held
       ? {
           id: recordId,
-          routineId,
+          routineId: currentRoutineId(),
           routineName: name,
           startedAt: startedAt.toISOString(),
           endedAt: new Date().toISOString(),

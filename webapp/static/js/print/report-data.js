@@ -45,8 +45,20 @@ export function records(sessions, from, to, stepsOf) {
     }));
 }
 
-/** Group sessions by spot (one row per step that worked it), in spot order; sessions whose
- * steps are unknown follow, grouped by routine name. */
+/** Return a session's steps with repeats folded: the same spot, tool, side and time done
+ * several times (rounds) becomes one step with its count of rounds. */
+export function foldRounds(steps) {
+  const folded = new Map();
+  for (const step of steps) {
+    const key = `${step.spot} ${step.tool} ${step.side} ${step.seconds}`;
+    if (folded.has(key)) folded.get(key).rounds += 1;
+    else folded.set(key, { ...step, rounds: 1 });
+  }
+  return [...folded.values()];
+}
+
+/** Group sessions by spot (one row per way a session worked it, rounds folded), in spot
+ * order; sessions whose steps are unknown follow, grouped by routine name. */
 export function groups(list) {
   const bySpot = new Map();
   const unknown = new Map();
@@ -56,7 +68,7 @@ export function groups(list) {
       unknown.get(record.routineName).push({ record, step: null });
       continue;
     }
-    for (const step of record.steps) {
+    for (const step of foldRounds(record.steps)) {
       if (!bySpot.has(step.spot)) bySpot.set(step.spot, []);
       bySpot.get(step.spot).push({ record, step });
     }

@@ -2,7 +2,8 @@
 // chosen period, to print or save as CSV. Nothing is sent anywhere.
 import { spot } from "../spots.js";
 import { ownRoutines, sessions } from "../store.js";
-import { fill, number, pageLang, sideName, t, toolName } from "../words.js";
+import { quickSteps } from "../spot/quick-session.js";
+import { clock, fill, number, pageLang, sideName, t, toolName } from "../words.js";
 import { trendChart } from "./chart.js";
 import { toCsv } from "./csv.js";
 import {
@@ -46,7 +47,8 @@ async function stepsLookup() {
     table.set(el.dataset.routine, steps);
   }
   for (const routine of await ownRoutines()) table.set(routine.id, routine.steps);
-  return (id) => (id && table.has(id) ? table.get(id) : null);
+  // A quick session ("Treat this spot now") carries its one step in its id.
+  return (id) => (id && table.has(id) ? table.get(id) : quickSteps(id));
 }
 
 const dateFormat = () => new Intl.DateTimeFormat(pageLang(), { dateStyle: "medium" });
@@ -85,6 +87,12 @@ function summary(list, spotGroups) {
   return parts.join(" ");
 }
 
+/** Return a step's time on each side as "m:ss", times its rounds when there are several. */
+function timePerSide(step) {
+  const time = clock(step.seconds);
+  return step.rounds > 1 ? `${time} × ${number(step.rounds)}` : time;
+}
+
 /** Return one table row of a session's step. */
 function row({ record, step }) {
   const tr = document.createElement("tr");
@@ -94,7 +102,7 @@ function row({ record, step }) {
     record.completed ? date : `${date} (${t("stopped")})`,
     step ? toolName(step.tool) : "–",
     step ? sideName(step.side) : "–",
-    step ? number(step.seconds / 60, { maximumFractionDigits: 2 }) : "–",
+    step ? timePerSide(step) : "–",
     rating(record.before),
     rating(record.after),
     record.note,
@@ -140,6 +148,8 @@ async function render(root, state) {
   state.period = [from, to];
   const title = dateFormat().formatRange(dayStart(from), dayStart(to));
   root.querySelector(".report-title").textContent = title;
+  const printed = root.querySelector(".report-printed");
+  printed.textContent = fill(printed.dataset.template, { date: dateFormat().format(Date.now()) });
   root.querySelector(".report-summary").textContent = summary(list, spotGroups);
   root.querySelector(".report-spots").replaceChildren(...spotGroups.map(spotSection));
 }

@@ -1,9 +1,10 @@
 // The private history: sessions, a tenderness trend, and export / import / delete of all data.
-import { catalog } from "../spots.js";
+import { catalog, spot } from "../spots.js";
+import { quickSteps } from "../spot/quick-session.js";
 import { InvalidData } from "../checks.js";
 import { ratingScale } from "../chart-scale.js";
 import { deleteAll, exportAll, importAll, sessions, updateSession } from "../store.js";
-import { dateTime, duration, number, pageLang, t } from "../words.js";
+import { dateTime, duration, number, pageLang, stepHow, t } from "../words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -81,11 +82,19 @@ function drawTrend(root, list) {
   root.querySelector(".trend-summary").textContent = summary;
 }
 
-/** Return the address that plays a session's routine again. */
+/** Return the address that plays a session's routine again (a quick session: its guide). */
 function routineUrl(root, id) {
   if (!id) return "";
+  const quick = quickSteps(id);
+  if (quick) return spot(quick[0].spot)?.url || "";
   if (id.startsWith("own-")) return `${root.dataset.playUrl}#${id}`;
   return `${root.dataset.routinesUrl}${encodeURIComponent(id)}`;
+}
+
+/** Return how a quick session's rounds read: "Thumb · Left side · 1 min × 2". */
+function roundsHow(steps) {
+  const how = stepHow(steps[0]);
+  return steps.length > 1 ? `${how} × ${number(steps.length)}` : how;
 }
 
 /** Let the reader add or change a session's ratings afterwards. */
@@ -134,7 +143,12 @@ async function render(root) {
     const link = li.querySelector(".session-name a");
     link.textContent = session.routineName;
     link.href = routineUrl(root, session.routineId);
-    if (!session.routineId) link.replaceWith(session.routineName);
+    if (!link.getAttribute("href")) link.replaceWith(session.routineName);
+    // A quick session says what was played, as a routine's steps do on its page.
+    const quick = quickSteps(session.routineId);
+    const how = li.querySelector(".session-how");
+    if (quick) how.textContent = roundsHow(quick);
+    else how.remove();
     li.querySelector(".session-duration").textContent = duration(session.seconds);
     li.querySelector(".session-status").textContent = t(session.completed ? "finished" : "stopped");
     const ratingLine = li.querySelector(".session-rating");

@@ -68,9 +68,32 @@ async function render(section) {
   section.querySelector(".own-empty").hidden = routines.length > 0;
 }
 
+/** Show the routine just saved in the editor (named by the address): bring it into view,
+ * focus it and say it is saved, right there on its card. */
+function showJustSaved(section) {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const card = id && section.querySelector(`.own-card[data-routine="${CSS.escape(id)}"]`);
+  if (!card) return;
+  const note = document.createElement("p");
+  note.className = "own-saved";
+  note.id = `saved-${id}`;
+  note.setAttribute("role", "status");
+  note.textContent = t("shared-saved");
+  card.querySelector(".own-play").after(note);
+  card.classList.add("is-just-saved");
+  const link = card.querySelector(".own-play");
+  link.setAttribute("aria-describedby", note.id);
+  const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  link.focus({ preventScroll: true });
+  card.scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "center" });
+  // Said once: a reload or a return to this page does not say it again.
+  history.replaceState(history.state, "", window.location.pathname + window.location.search);
+}
+
 /** Show the reader's own routines on the routines page. */
 export default async function enhanceOwnList() {
   const section = document.querySelector(".own-routines");
   section.querySelector(".own-body").hidden = false;
   await render(section);
+  showJustSaved(section);
 }

@@ -6,6 +6,7 @@ import { setupPlayer } from "../player/player.js";
 import { catalog } from "../spots.js";
 import { saveRoutine } from "../store.js";
 import { duration, fill, t } from "../words.js";
+import { quickId } from "./quick-session.js";
 
 /** Copy the player dialog, its words, its options and this spot's details from the play page. */
 async function borrowPlayer(panel) {
@@ -61,8 +62,10 @@ export async function preparePlayer(panel) {
   const dose = panel.querySelector(".treat-dose");
   dose.textContent = fill(dose.dataset.template, { time: duration(Number(panel.dataset.seconds)) });
   const steps = chosenSteps(panel);
-  // The player reads its steps when Start is pressed, so the same list is updated in place.
+  // The player reads its steps when Start is pressed, so the same list is updated in place;
+  // the session's routine id names the spot, tool and side for the history and the report.
   panel.addEventListener("change", () => steps.splice(0, steps.length, ...chosenSteps(panel)));
-  setupPlayer({ name: panel.dataset.name, routineId: null, steps, key: `spot-${panel.dataset.spot}` });
+  const key = `spot-${panel.dataset.spot}`;
+  setupPlayer({ name: panel.dataset.name, routineId: () => quickId(steps), steps, key });
   panel.querySelector(".treat-save").addEventListener("click", () => saveAsRoutine(panel));
 }
