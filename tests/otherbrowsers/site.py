@@ -97,7 +97,7 @@ class ProbedServer(LiveServer):
 # The pages checked, by language: (name, path, the key control a reader must see).
 def pages(lang: str) -> dict[str, tuple[str, str]]:
     return {
-        "home": (f"/{lang}/", ".body-map-view"),
+        "home": (f"/{lang}/", ".body-map-tab"),  # the Front / Back choice above the map
         "guide": (f"/{lang}/spots/1-skull-base", "button.treat-now"),
         "routine": (f"/{lang}/routines/neck-headache", "button.player-start"),
         "history": (f"/{lang}/history", "button.export-data"),
