@@ -8,6 +8,7 @@ browser fails here: scripts/install --test installs them.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 
@@ -82,4 +83,8 @@ def test_page_works(engine, site, name, size, lang):
         if why := until_seen(engine, PLAYER, scroll=False):
             problems.append(f"the player did not open after Start: {why}")
         problems += [f"player: {p}" for p in check(engine, PAUSE)]
+        # The timer's digits are the server's (Western) ones in every engine and language
+        timer = engine.evaluate("document.querySelector('dialog.player .player-time').textContent")
+        if not re.fullmatch(r"[0-9]+:[0-9]{2}", timer.strip()):
+            problems.append(f"player timer reads {timer!r}, not Western digits")
     assert not problems, f"{engine.name} {path} at {size[0]}x{size[1]}:\n" + "\n".join(problems)

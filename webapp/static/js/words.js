@@ -6,6 +6,13 @@ export function pageLang() {
   return document.documentElement.lang || "en";
 }
 
+/** Return the locale to format numbers and dates in: the page's language with Western digits,
+ * as the server writes them (engines disagree on Arabic's default digits: WebKit picks
+ * Arabic-Indic, Chromium and Firefox Western). */
+export function formatLocale(lang = pageLang()) {
+  return `${lang}-u-nu-latn`;
+}
+
 /** Return the text for a key, with {name} placeholders filled from vars. */
 export function t(key, vars = {}) {
   if (!table) {
@@ -26,7 +33,7 @@ export function fill(text, vars) {
 
 /** Return a number in the page's own digits. */
 export function number(value, options = {}) {
-  return new Intl.NumberFormat(pageLang(), options).format(value);
+  return new Intl.NumberFormat(formatLocale(), options).format(value);
 }
 
 /** Return a duration such as "7 min, 30 sec" in the page's language. */
@@ -51,7 +58,7 @@ export function clock(totalSeconds) {
 
 /** Return a date and time in the reader's locale, e.g. "25 Nov 2026, 16:40". */
 export function dateTime(value) {
-  const format = new Intl.DateTimeFormat(pageLang(), { dateStyle: "medium", timeStyle: "short" });
+  const format = new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium", timeStyle: "short" });
   return format.format(new Date(value));
 }
 

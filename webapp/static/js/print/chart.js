@@ -1,7 +1,7 @@
 // A small SVG trend chart of tenderness before and after each session (0 to 10), for the
 // clinician report; it reads in the page's direction and prints in ink as well as colour.
 import { ratingScale } from "../chart-scale.js";
-import { number, pageLang } from "../words.js";
+import { formatLocale, number } from "../words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const known = (v) => v !== null && v !== undefined;
@@ -34,7 +34,7 @@ export function trendChart(points, label) {
     text.textContent = number(v);
     chart.append(text);
   }
-  const day = new Intl.DateTimeFormat(pageLang(), { day: "numeric", month: "short" });
+  const day = new Intl.DateTimeFormat(formatLocale(), { day: "numeric", month: "short" });
   const ends = points.length > 1 ? [0, points.length - 1] : [0];
   for (const i of ends) {
     const anchor = points.length === 1 ? "middle" : (i === 0) !== rtl ? "start" : "end";

@@ -3,7 +3,7 @@
 import { spot } from "../spots.js";
 import { ownRoutines, sessions } from "../store.js";
 import { quickSteps } from "../spot/quick-session.js";
-import { clock, fill, number, pageLang, sideName, t, toolName } from "../words.js";
+import { clock, fill, formatLocale, number, pageLang, sideName, t, toolName } from "../words.js";
 import { trendChart } from "./chart.js";
 import { toCsv } from "./csv.js";
 import {
@@ -51,7 +51,7 @@ async function stepsLookup() {
   return (id) => (id && table.has(id) ? table.get(id) : quickSteps(id));
 }
 
-const dateFormat = () => new Intl.DateTimeFormat(pageLang(), { dateStyle: "medium" });
+const dateFormat = () => new Intl.DateTimeFormat(formatLocale(), { dateStyle: "medium" });
 const rating = (v) => (v === null ? "–" : number(v));
 
 /** Return the one-paragraph summary of the period. */

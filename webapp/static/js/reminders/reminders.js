@@ -3,6 +3,7 @@
 // never the routine) in step. Every word shown comes from the page, in the page's language.
 import { loadState, saveState as keep } from "./state.js";
 import { openRemindedRoutine } from "./open.js";
+import { formatLocale } from "../words.js";
 
 let root;
 let state;
@@ -403,7 +404,7 @@ function describeWhen(reminder) {
           boxes.filter((b) => reminder.days.includes(b.value)).map((b) => b.dataset.short),
         );
   const [hours, minutes] = reminder.time.split(":").map(Number);
-  const clock = new Intl.DateTimeFormat(state.lang, { hour: "numeric", minute: "2-digit" });
+  const clock = new Intl.DateTimeFormat(formatLocale(state.lang), { hour: "numeric", minute: "2-digit" });
   const time = clock.format(new Date(2000, 0, 1, hours, minutes));
   return atPhrase(clock, hours).replace("{days}", days).replace("{time}", time);
 }
@@ -423,11 +424,11 @@ function describeNext(reminder) {
   const options = { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" };
   let when;
   try {
-    when = new Intl.DateTimeFormat(state.lang, { ...options, timeZone: state.timezone }).format(
+    when = new Intl.DateTimeFormat(formatLocale(state.lang), { ...options, timeZone: state.timezone }).format(
       new Date(reminder.next),
     );
   } catch {
-    when = new Intl.DateTimeFormat(state.lang, options).format(new Date(reminder.next));
+    when = new Intl.DateTimeFormat(formatLocale(state.lang), options).format(new Date(reminder.next));
   }
   return (reminder.skip_until ? text.nextSkipped : text.next).replace("{when}", when);
 }

@@ -4,7 +4,7 @@ import { quickSteps } from "../spot/quick-session.js";
 import { InvalidData } from "../checks.js";
 import { ratingScale } from "../chart-scale.js";
 import { deleteAll, exportAll, importAll, sessions, updateSession } from "../store.js";
-import { dateTime, duration, number, pageLang, stepHow, t } from "../words.js";
+import { dateTime, duration, formatLocale, number, stepHow, t } from "../words.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -53,7 +53,7 @@ function drawTrend(root, list) {
     text.textContent = number(v);
     chart.append(text);
   }
-  const day = new Intl.DateTimeFormat(pageLang(), {
+  const day = new Intl.DateTimeFormat(formatLocale(), {
     day: "numeric",
     month: "short",
   });
