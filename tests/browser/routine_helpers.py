@@ -17,6 +17,16 @@ def open_with_clock(page: Page, url: str) -> None:
     page.clock.pause_at(datetime(2026, 3, 2, 8, 0, 30, tzinfo=UTC))
 
 
+def play_jaw_headache_to_the_end(page: Page, url: str) -> None:
+    """Open the built-in "Jaw and headache" routine at url and play it to Done on the clock."""
+    open_with_clock(page, f"{url}/en/routines/jaw-headache")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jaw and headache")
+    page.get_by_role("button", name="Start").click()
+    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
+    page.clock.run_for(5_000 + 60_000 + 5_000 + 60_000 + 5_000 + 90_000)
+    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+
+
 def player(page: Page) -> Locator:
     return page.locator("dialog.player")
 

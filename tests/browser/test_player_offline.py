@@ -10,7 +10,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.browser.conftest import PHONE, LiveServer
-from tests.browser.routine_helpers import open_with_clock, player, shows
+from tests.browser.routine_helpers import (
+    open_with_clock,
+    play_jaw_headache_to_the_end,
+    player,
+    shows,
+)
 from tests.browser.test_offline import save_for_offline, serve
 
 OWN = {
@@ -43,12 +48,7 @@ def test_a_built_in_and_an_own_routine_both_play_offline(offline_context):
     url, context = offline_context
     page = context.new_page()
     # Given no server, a built-in routine the reader never opened plays to the end
-    open_with_clock(page, f"{url}/en/routines/jaw-headache")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Jaw and headache")
-    page.get_by_role("button", name="Start").click()
-    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
-    page.clock.run_for(5_000 + 60_000 + 5_000 + 60_000 + 5_000 + 90_000)
-    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+    play_jaw_headache_to_the_end(page, url)
     page.close()
 
     # And the reader's own routine is listed and plays too

@@ -26,7 +26,7 @@ from sqlalchemy import text
 
 from tests.browser.conftest import PHONE
 from tests.browser.offline_site import GUIDES, SAVE_TIMEOUT, save_for_offline
-from tests.browser.routine_helpers import open_with_clock, player, shows
+from tests.browser.routine_helpers import play_jaw_headache_to_the_end
 from tests.browser.test_reminders import whole_flow
 from tests.conftest import NOW, close_push_app, push_config, site_nginx
 from tests.ports import free_port
@@ -128,12 +128,7 @@ def test_one_visit_to_the_build_saves_it_and_then_it_works_with_no_server(browse
         page.close()
     # And a routine never opened plays to the end
     page = context.new_page()
-    open_with_clock(page, f"{nginx.url}/en/routines/jaw-headache")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Jaw and headache")
-    page.get_by_role("button", name="Start").click()
-    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
-    page.clock.run_for(5_000 + 60_000 + 5_000 + 60_000 + 5_000 + 90_000)
-    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+    play_jaw_headache_to_the_end(page, nginx.url)
     context.close()
 
 
