@@ -10,7 +10,7 @@ from .kit import BACK, BALL, STAND_HIP, kneeling_helper, mat, pose
 
 FLOOR = 150
 HIP_SIDE = 0.02  # the side of the hip, below the rim of the pelvis
-OUT = {"low_back_corner": 7, "low_back_pit": 6, "buttock_top": 11, "hip_side": 15}
+OUT = {"low_back_corner": 10, "low_back_pit": 6, "buttock_top": 11, "hip_side": 15}
 
 
 def _standing(x: float = 80, lean: float = 0, **kw) -> Body:

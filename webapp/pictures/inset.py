@@ -25,12 +25,11 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The lowest ribs meeting the spine; the waist narrows below them.
+    # The waist beside the spine: the lowest rib above the spot, the rim of the pelvis below it.
     "low_back_corner": (
-        f"M-26 0Q-17 8-20 17{A}-26 0ZM20 17Q17 8 26 0{A}20 17Z",
-        "M0-26V26M2-24Q12-22 22-12M2-16Q11-14 20-5M2-7L14 3"
-        "M-2-24Q-12-22-22-12M-2-16Q-11-14-20-5M-2-7L-14 3",
-        (6, 3),
+        f"M-26 0Q-19 4-21 15{A}-26 0ZM21 15Q19 4 26 0{A}21 15Z",
+        "M0-26V26M2-20Q13-18 22-8M-2-20Q-13-18-22-8M3 22Q13 9 25 13M-3 22Q-13 9-25 13",
+        (11, 2),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (
