@@ -62,7 +62,7 @@ REGIONS = {
     "shoulder_blade": (
         "M-25-6Q-6-18 14-18Q24-16 25-6A26 26 0 0 0-25-6Z",
         "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
-        (6, -1),
+        (6, 5),
     ),
     # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
     # of the shinbone runs along it, the kneecap to the right.
@@ -105,9 +105,9 @@ def close_up(
     elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
         m.limb([at(spot, -60, 22), spot], 8, "h")
         m.marker(spot, small=True)
-    elif tool == "fingers":  # fingertips hooked over the top of the shoulder
+    elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):
-            m.limb([(x + dx, -R + 4), (x + dx, y + 1)], 4, "f")
+            m.limb([(x + dx + 12, -R + 2), (x + dx, y + 1)], 4, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
