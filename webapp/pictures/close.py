@@ -24,8 +24,8 @@ def bust(where: str, tool: str, balls: int) -> Canvas:
         body.reach("near_arm", spot, -120, bend=-1)
     else:  # the left hand reaching across to the right side of the chest
         c.side = "right"
-        spot = body.across(0.8, -8)
-        body.reach("near_arm", spot, -170, bend=-1)
+        spot = body.across(0.72, -6)  # below the collarbone, towards the breastbone
+        body.reach("near_arm", spot, -160, bend=-1)
     body.draw(c, after=("near_arm", "far_arm"), skip=("near_leg", "far_leg"))
     c.marker(spot, small=True)
     return c
