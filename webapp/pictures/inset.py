@@ -71,6 +71,13 @@ REGIONS = {
         "M-26-4H18M22-2a4 4 0 1 0 0 1",
         (10, 1),
     ),
+    # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
+    # running down from it; the spot a hand's width below the kneecap, just outside that edge.
+    "shin_front": (
+        f"M-12-24Q-9 0-11 26{A}-12-24ZM11 26Q12 0 14-23{A}11 26Z",
+        "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
+        (5, 8),
+    ),
     # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
     "thigh": (
         f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
