@@ -149,7 +149,7 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
     elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
     wrist = at(elbow, 3 if on_ball else 0, FOREARM)
-    hand = at(wrist, -30 if on_ball else 5, 8)  # palm up, the fingers curl up
+    hand = at(wrist, -8 if on_ball else 5, 8)  # palm down; or palm up, the palm level
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
     spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
@@ -160,6 +160,9 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c)
     c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
+        # An open hand, palm up: the fingers curl up from the palm, the thumb stands up beside
+        c.limb([hand, at(hand, -70, 5), at(at(hand, -70, 5), -130, 3)], 4, "f")
+        c.limb([at(wrist, -8, 2), at(wrist, -80, 6)], 4, "f")
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)
