@@ -79,9 +79,17 @@ REGIONS = {
         (5, 8),
     ),
     # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
+    # Sitting, the front of the thigh faces up: the kneecap shows on the upper edge, and the spot
+    # is on the side, along the band that runs down the outer thigh to the knee.
     "thigh": (
         f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26 3H13M25 0a5 5 0 1 0 0 1",
+        "M-26 2H24M18-12a5 5 0 1 0 0 1",
+        (2, 2),
+    ),
+    # Lying face-down, the front of the thigh faces the floor: the kneecap on the lower edge.
+    "thigh_prone": (
+        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
+        "M-26-2H24M18 12a5 5 0 1 0 0 1",
         (2, -2),
     ),
 }

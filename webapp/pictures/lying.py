@@ -122,7 +122,7 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     c.ball(ball)
     centre = (ball[0] + 30, FLOOR - 62)
     c.lines([at(centre, 120, 27), at(ball, -70, BALL + 2)], "il")
-    close_up(c, centre, "thigh", tool)
+    close_up(c, centre, "thigh_prone", tool)
     return c
 
 
