@@ -1,6 +1,8 @@
 // "Treat this spot now" on a guide: opens the session choices; the player itself (and its
 // modules) load only on the first press, so a guide's first visit stays light.
 
+import { showToolPicture } from "./tool-picture.js";
+
 /** Turn the card's "Treat this spot now" link into a button that opens the session choices. */
 export async function enhanceTreatNow() {
   const link = document.querySelector(".quick-card .treat-now");
@@ -14,6 +16,7 @@ export async function enhanceTreatNow() {
   button.setAttribute("aria-expanded", "false");
   link.replaceWith(button);
   button.closest(".quick-start").hidden = false;
+  showToolPicture(panel);
   let ready = null;
   button.addEventListener("click", async () => {
     if (!panel.hidden) {
