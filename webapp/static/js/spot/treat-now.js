@@ -1,8 +1,6 @@
 // "Treat this spot now" on a guide: opens the session choices; the player itself (and its
 // modules) load only on the first press, so a guide's first visit stays light.
 
-import { showToolPicture } from "./tool-picture.js";
-
 /** Turn the card's "Treat this spot now" link into a button that opens the session choices. */
 export async function enhanceTreatNow() {
   const link = document.querySelector(".quick-card .treat-now");
@@ -16,7 +14,6 @@ export async function enhanceTreatNow() {
   button.setAttribute("aria-expanded", "false");
   link.replaceWith(button);
   button.closest(".quick-start").hidden = false;
-  showToolPicture(panel);
   let ready = null;
   button.addEventListener("click", async () => {
     if (!panel.hidden) {
@@ -24,7 +21,11 @@ export async function enhanceTreatNow() {
       button.setAttribute("aria-expanded", "false");
       return;
     }
-    ready ||= import("./treat-session.js").then((m) => m.preparePlayer(panel));
+    // The picture of the chosen tool loads with the choices, not with the page
+    ready ||= Promise.all([
+      import("./treat-session.js").then((m) => m.preparePlayer(panel)),
+      import("./tool-picture.js").then((m) => m.showToolPicture(panel)),
+    ]);
     try {
       await ready;
     } catch {
