@@ -118,6 +118,12 @@ def test_a_built_in_routine_card_is_one_page_with_every_step_and_a_qr_to_it(
     page.goto(url)
     expect(page.locator(".print-action button")).to_be_visible()
     expect(page.locator(".print-card .qr-code")).to_be_attached()
+    # And each step shows the picture of its tool beside the spot's diagram
+    steps = LIBRARY.routines[routine_id].steps
+    pictures = page.locator(".print-card .card-step svg.technique")
+    expect(pictures).to_have_count(len(steps))
+    for i, step in enumerate(steps):
+        expect(pictures.nth(i)).to_have_attribute("data-tool", step.tool)
     # When it is printed on Letter and on A4
     page.emulate_media(media="print")
     prose = LIBRARY.languages[lang]
@@ -168,6 +174,11 @@ def test_an_own_routine_card_prints_on_one_page_and_its_qr_imports_it_on_a_fresh
     page.goto(f"{live_server.url}/en/routines/play#{OWN['id']}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Evening back")
     expect(page.get_by_role("button", name="Print a routine card")).to_be_visible()
+    # Its card shows the picture of each step's tool
+    pictures = page.locator(".print-card .card-step svg.technique")
+    expect(pictures).to_have_count(len(OWN["steps"]))
+    for i, step in enumerate(OWN["steps"]):
+        expect(pictures.nth(i)).to_have_attribute("data-tool", step["tool"])
     page.emulate_media(media="print")
     pages, text = pdf_text(page.pdf(format="A4"))
     assert pages == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -95,6 +96,28 @@ def test_treat_this_spot_now_plays_the_chosen_tool_and_side_and_lands_in_history
     expect(session).to_contain_text("The low back pit")
     expect(session).to_contain_text("2 min, 25 sec")
     expect(session).to_contain_text("Finished")
+
+
+def test_the_choices_show_the_picture_of_the_chosen_tool_on_the_first_screen(
+    live_server, page: Page
+):
+    # Given the low back pit guide on a phone, with "Treat this spot now" opened
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + LOW_BACK_PIT)
+    choices = open_choices(page)
+    picture = choices.locator(".treat-picture svg.technique")
+    # Then the picture of the first tool shows, named by its caption
+    expect(picture).to_have_count(1)
+    expect(picture).to_have_attribute("data-tool", "thumb")
+    expect(picture).to_have_accessible_name(re.compile("one thumb pressing the low back"))
+    # And when the reader picks another tool, its picture takes the place of the first
+    choices.get_by_role("radio", name="Ball against a wall").check()
+    expect(picture).to_have_attribute("data-tool", "ball_wall")
+    expect(picture).to_have_count(1)
+    # And the picture and the Start button are both on the first phone screen
+    start = choices.get_by_role("button", name="Start")
+    for box in (picture.bounding_box(), start.bounding_box()):
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
 
 
 def test_both_sides_are_each_worked_in_turn_and_the_session_can_be_saved(live_server, page):

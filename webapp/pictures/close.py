@@ -24,8 +24,8 @@ def bust(where: str, tool: str, balls: int) -> Canvas:
         body.reach("near_arm", spot, -120, bend=-1)
     else:  # the left hand reaching across to the right side of the chest
         c.side = "right"
-        spot = body.across(0.8, -8)
-        body.reach("near_arm", spot, -170, bend=-1)
+        spot = body.across(0.72, -6)  # below the collarbone, towards the breastbone
+        body.reach("near_arm", spot, -160, bend=-1)
     body.draw(c, after=("near_arm", "far_arm"), skip=("near_leg", "far_leg"))
     c.marker(spot, small=True)
     return c
@@ -64,11 +64,13 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     shoulder blade below its ridge; the right arm hangs relaxed. A close-up shows the blade."""
     c = Canvas(side="right")
     body = _bust(back_view=True, near_arm=(94, 90, 90), far_arm=(100, 60, 60))
-    spot = body.across(0.7, 9)
-    top = body.across(0.97, 9)
+    spot = body.across(0.7, 9)  # the middle of the blade, below its ridge
+    top = body.across(0.97, 15)
     # The left forearm crosses the chest, out of sight: only its upper arm and hand show
     body.joints["far_arm"] = body.joints["far_arm"][:2] * 2
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
+    # The bony ridge across the top of the right blade, running up and out to the shoulder
+    c.lines([body.across(0.78, 4), body.across(0.9, 16)], "l")
     c.limb([at(top, -50, 7), top], 8, "f")  # the hand coming over the shoulder
     for d in (-2, 2):
         c.limb([(top[0] + d, top[1]), (spot[0] + d, spot[1])], 3, "f")

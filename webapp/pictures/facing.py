@@ -3,14 +3,14 @@ side with a helper, lying on one side on a ball."""
 
 from __future__ import annotations
 
-from .body import THIGH, UPPER_ARM, Body
+from .body import FOREARM, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, STAND_HIP, kneeling_helper, mat, pose
 
 FLOOR = 150
 HIP_SIDE = 0.02  # the side of the hip, below the rim of the pelvis
-OUT = {"low_back_corner": 7, "low_back_pit": 6, "buttock_top": 11, "hip_side": 15}
+OUT = {"low_back_corner": 10, "low_back_pit": 6, "buttock_top": 11, "hip_side": 15}
 
 
 def _standing(x: float = 80, lean: float = 0, **kw) -> Body:
@@ -128,14 +128,25 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
         front_view=True,
         far_leg=(4, 0, -80),
         near_leg=(-50, 70, 0),
-        near_arm=(100, 95, 90),
+        near_arm=(20, 10, 10),  # the top arm rests along the top side
         far_arm=(90, 180, 180),
     )
     # The top foot stands flat on the floor beyond the lower knee
     toe = (body.joints["far_leg"][1][0] - 4, FLOOR - 3)
     body.reach("near_leg", toe, 0, bend=-1)
+    # The lower arm props the body: elbow on the floor under the shoulder, forearm along it
+    shoulder = body.joints["far_arm"][0]
+    elbow = (shoulder[0] + 2, FLOOR - 4)
+    wrist = at(elbow, 180, FOREARM)
+    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180, 7)]
     ball = body.across(HIP_SIDE, -(14 + BALL))
     c.floor(FLOOR, 20, 200)
     body.draw(c, after=("near_arm", "near_leg"))
+    # The face turned to us, so the body reads as lying on its side, not face-down
+    up, head = body.head_angle, body.joints["head"]
+    eyes = [at(at(head, up, 1), up + 90, s) for s in (-3, 3)]
+    mouth = [at(at(head, up + 180, 4), up + 90, s) for s in (-1, 1)]
+    d = "".join("M{} {}h0".format(*(round(v) for v in e)) for e in eyes)
+    c.raw(d + "M{} {}L{} {}".format(*(round(v) for v in (*mouth[0], *mouth[1]))), [], "e")
     c.ball(ball)
     return c

@@ -25,12 +25,11 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The lowest ribs meeting the spine; the waist narrows below them.
+    # The waist beside the spine: the lowest rib above the spot, the rim of the pelvis below it.
     "low_back_corner": (
-        f"M-26 0Q-17 8-20 17{A}-26 0ZM20 17Q17 8 26 0{A}20 17Z",
-        "M0-26V26M2-24Q12-22 22-12M2-16Q11-14 20-5M2-7L14 3"
-        "M-2-24Q-12-22-22-12M-2-16Q-11-14-20-5M-2-7L-14 3",
-        (6, 3),
+        f"M-26 0Q-19 4-21 15{A}-26 0ZM21 15Q19 4 26 0{A}21 15Z",
+        "M0-26V26M2-20Q13-18 22-8M-2-20Q-13-18-22-8M3 22Q13 9 25 13M-3 22Q-13 9-25 13",
+        (11, 2),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (
@@ -63,7 +62,7 @@ REGIONS = {
     "shoulder_blade": (
         "M-25-6Q-6-18 14-18Q24-16 25-6A26 26 0 0 0-25-6Z",
         "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
-        (6, -1),
+        (6, 5),
     ),
     # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
     # of the shinbone runs along it, the kneecap to the right.
@@ -72,10 +71,25 @@ REGIONS = {
         "M-26-4H18M22-2a4 4 0 1 0 0 1",
         (10, 1),
     ),
+    # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
+    # running down from it; the spot a hand's width below the kneecap, just outside that edge.
+    "shin_front": (
+        f"M-12-24Q-9 0-11 26{A}-12-24ZM11 26Q12 0 14-23{A}11 26Z",
+        "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
+        (5, 8),
+    ),
     # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
+    # Sitting, the front of the thigh faces up: the kneecap shows on the upper edge, and the spot
+    # is on the side, along the band that runs down the outer thigh to the knee.
     "thigh": (
         f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26 3H13M25 0a5 5 0 1 0 0 1",
+        "M-26 2H24M18-12a5 5 0 1 0 0 1",
+        (2, 2),
+    ),
+    # Lying face-down, the front of the thigh faces the floor: the kneecap on the lower edge.
+    "thigh_prone": (
+        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
+        "M-26-2H24M18 12a5 5 0 1 0 0 1",
         (2, -2),
     ),
 }
@@ -106,9 +120,9 @@ def close_up(
     elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
         m.limb([at(spot, -60, 22), spot], 8, "h")
         m.marker(spot, small=True)
-    elif tool == "fingers":  # fingertips hooked over the top of the shoulder
+    elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):
-            m.limb([(x + dx, -R + 4), (x + dx, y + 1)], 4, "f")
+            m.limb([(x + dx + 12, -R + 2), (x + dx, y + 1)], 4, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))

@@ -122,7 +122,7 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     c.ball(ball)
     centre = (ball[0] + 30, FLOOR - 62)
     c.lines([at(centre, 120, 27), at(ball, -70, BALL + 2)], "il")
-    close_up(c, centre, "thigh", tool)
+    close_up(c, centre, "thigh_prone", tool)
     return c
 
 
@@ -151,21 +151,25 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         body.draw(c)
         c.ball((knee[0] - 11, FLOOR - BALL))
         return c
-    # Kneeling up, hands on the floor: the treated (near) leg lies folded on its side, its shin
-    # along the floor; the other knee rests on the top of that shin, just below its knee.
-    body = Body((60, 80), trunk=-12, head=10, near_arm=(80, 85, 0), far_arm=(84, 85, 0))
-    hip = body.hip
-    knee = (84.0, FLOOR - 6)
-    ankle = at(knee, 180, SHIN)
-    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
-    press = (70.0, knee[1] - 10)  # the thighs look short: they turn across, out of the page
-    lifted = at(press, 195, SHIN)
-    body.joints["far_leg"] = [hip, press, lifted, at(lifted, 200, 11)]
-    for arm, x in (("near_arm", 104), ("far_arm", 100)):
+    # Up on the hands and the other knee: the treated (near) leg lies on its inner side along the
+    # floor in front, outer shin up; the other knee rests on its upper shin, just below the knee.
+    body = Body((50, 92), trunk=-30, head=10, near_arm=(80, 85, 0), far_arm=(84, 85, 0))
+    hip = body.joints["near_leg"][0]
+    knee = (hip[0] + 32, FLOOR - 7)
+    ankle = at(knee, 2, SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, -10, 11)]
+    for arm, x in (("near_arm", 102), ("far_arm", 98)):
         body.reach(arm, (x, FLOOR - 3), 0, bend=-1)
-    body.draw(c, after=("far_leg", "near_arm"))
-    c.marker((78, knee[1] - 4), small=True)
-    centre = (16, 62)
-    c.lines([at(centre, 30, 27), (74, knee[1] - 8)], "il")
-    close_up(c, centre, "shin", tool)
+    press = (knee[0] + 5, knee[1] - 9)  # the other knee, on top of the upper shin
+    foot = at(press, 168, SHIN)
+    far_hip = body.joints["far_leg"][0]
+    c.limb([at(foot, 180, 11), foot, press], 10, "b")  # its shin, behind the treated leg
+    c.limb([far_hip, press], 14, "b")  # its thigh, under the belly
+    body.draw(c, after=("near_leg",), skip=("far_leg",))
+    c.limb([at(press, -150, 8), press], 14, "b")  # the knee, on top of the treated shin
+    spot = (press[0] + 4, knee[1] - 3)
+    c.marker(spot, small=True)
+    centre = (144, 60)
+    c.lines([at(centre, 135, 27), at(spot, -45, 5)], "il")
+    close_up(c, centre, "shin", tool, side=-1)
     return c

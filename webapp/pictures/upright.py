@@ -106,13 +106,16 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
     body = _seated(-62, head=-35, near_leg=(-4, 100, 0), far_leg=(2, 92, 0))
     knee, ankle = body.joints["near_leg"][1:3]
     body.joints["near_leg"][3] = at(ankle, 0, FOOT)
-    spot = at(body.limb("near_leg", 1, 0.3), 10, 5)  # the front of the shin, below the knee
+    spot = at(body.limb("near_leg", 1, 0.45), 10, 5)  # the shin, a hand's width below the knee
     # The far hand wraps round the calf behind the shin; the near thumb is on the spot
     body.reach("far_arm", at(spot, 190, 11), 80, bend=1)
     body.reach("near_arm", spot, 60, bend=1)
     chair(c, (body.hip[0], SEAT + 6))
     body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
+    centre = (spot[0] + 52, spot[1] - 20)
+    c.lines([at(centre, 160, 27), at(spot, -20, 6)], "il")
+    close_up(c, centre, "shin_front", tool)
     return c
 
 
@@ -146,7 +149,7 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
     elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
     wrist = at(elbow, 3 if on_ball else 0, FOREARM)
-    hand = at(wrist, -30 if on_ball else 5, 8)  # palm up, the fingers curl up
+    hand = at(wrist, -8 if on_ball else 5, 8)  # palm down; or palm up, the palm level
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
     spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
@@ -157,6 +160,9 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c)
     c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
+        # An open hand, palm up: the fingers curl up from the palm, the thumb stands up beside
+        c.limb([hand, at(hand, -70, 5), at(at(hand, -70, 5), -130, 3)], 4, "f")
+        c.limb([at(wrist, -8, 2), at(wrist, -80, 6)], 4, "f")
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)

@@ -1,6 +1,6 @@
 // The printable routine card: its QR code and Print button, and for an own routine its steps
 // and red flags (a built-in routine's card comes from the server).
-import { spot, spotDiagram } from "../spots.js";
+import { spot, spotDiagram, techniquePicture } from "../spots.js";
 import { totalSeconds } from "../player/timeline.js";
 import { duration, number, stepHow } from "../words.js";
 import { showQr } from "./qr.js";
@@ -40,7 +40,10 @@ export function ownCard(routine, link) {
   for (const step of routine.steps) {
     const info = spot(step.spot);
     const li = item.content.firstElementChild.cloneNode(true);
-    li.querySelector(".card-step-visual").replaceWith(spotDiagram(step.spot, { small: true }));
+    // The spot's diagram and, when the page has it, the picture of the step's tool
+    const picture = techniquePicture(step.spot, step.tool);
+    li.querySelector(".card-step-visual")
+      .replaceWith(spotDiagram(step.spot, { small: true }), ...(picture ? [picture] : []));
     li.querySelector(".spot-number").textContent = number(step.spot);
     li.querySelector(".card-step-name").textContent = info.name;
     li.querySelector(".card-step-how").textContent = stepHow(step);

@@ -21,7 +21,11 @@ export async function enhanceTreatNow() {
       button.setAttribute("aria-expanded", "false");
       return;
     }
-    ready ||= import("./treat-session.js").then((m) => m.preparePlayer(panel));
+    // The picture of the chosen tool loads with the choices, not with the page
+    ready ||= Promise.all([
+      import("./treat-session.js").then((m) => m.preparePlayer(panel)),
+      import("./tool-picture.js").then((m) => m.showToolPicture(panel)),
+    ]);
     try {
       await ready;
     } catch {
