@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from webapp import ROOT
+from webapp import ROOT, i18n
 from webapp.content import load
 from webapp.content.flags import needed_flags
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "ar")
+LANGUAGES = tuple(i18n.NAMES)  # every language the app knows, not only the ones served
 DATA = ROOT / "data"
 LIBRARY = load(DATA, LANGUAGES)
 SPOTS = tuple(LIBRARY.spots)
@@ -210,6 +210,16 @@ def test_numbers_on_the_quick_card_and_pictures_are_the_guide_s_numbers(code, nu
     ]:
         for figure in re.findall(r"\d+", line):
             assert figure in guide, (figure, line)
+
+
+@pytest.mark.parametrize(
+    "table", ["EMERGENCY_WORDS", "CALL_OR_GO", "TODAY", "STOP_WORDS", "FORBIDDEN"]
+)
+def test_every_language_has_its_words_in_each_guard_table(table):
+    # A new language is not guarded until its words are written here (README: add a language)
+    assert set(globals()[table]) >= set(LANGUAGES), (
+        f"{table} lacks {set(LANGUAGES) - set(globals()[table])}"
+    )
 
 
 # Hand-widths, rounds and holds written in words: checked in English, the source language.
