@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
 from playwright.sync_api import Locator, Page, expect
@@ -25,6 +26,18 @@ def play_jaw_headache_to_the_end(page: Page, url: str) -> None:
     shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The jaw muscle")
     page.clock.run_for(5_000 + 60_000 + 5_000 + 60_000 + 5_000 + 90_000)
     expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+
+
+def close_player(page: Page) -> None:
+    """Press Close on the Done screen, then wait until the player has taken its own step out of
+    the browser's history (history.back() runs as the dialog closes, and a navigation the test
+    starts before it is done would be cut short: ERR_ABORTED)."""
+    player(page).get_by_role("button", name="Close").click()
+    expect(player(page)).to_be_hidden()
+    deadline = time.monotonic() + 15
+    while page.evaluate("Boolean(history.state && history.state.knotwisePlayer)"):
+        assert time.monotonic() < deadline, "the player kept its step in the history"
+        page.wait_for_timeout(50)
 
 
 def player(page: Page) -> Locator:

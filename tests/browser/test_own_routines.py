@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.routine_helpers import open_with_clock, player, shows
+from tests.browser.routine_helpers import close_player, open_with_clock, player, shows
 
 
 def step_rows(page: Page):
@@ -164,7 +164,7 @@ def test_an_own_routine_is_kept_played_shared_and_deleted(
     shows(page, count="Step 1 of 2", phase="Left side", time="0:30")
     page.clock.run_for(30_000 + 5_000 + 30_000 + 5_000 + 30_000 + 5_000 + 30_000)
     expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
-    player(page).get_by_role("button", name="Close").click()
+    close_player(page)
 
     # When they share it, the link carries the routine
     page.goto(f"{live_server.url}/en/routines/")

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.routine_helpers import (
     announced,
+    close_player,
     end_session,
     open_signals,
     open_with_clock,
@@ -244,7 +245,7 @@ def test_mixing_with_music_can_be_turned_off_and_is_remembered(live_server, page
     page.get_by_role("button", name="Start").click()
     assert page.evaluate("navigator.audioSession.type") == "playback"
     end_session(page)
-    player(page).get_by_role("button", name="Close").click()
+    close_player(page)
     page.reload()
     open_signals(page)
     expect(page.get_by_role("checkbox", name="Play along with my music")).not_to_be_checked()
