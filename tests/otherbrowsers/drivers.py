@@ -148,6 +148,7 @@ class Firefox:
     name = "firefox"
 
     def __init__(self, color_scheme: str = "light") -> None:
+        self._color_scheme = color_scheme
         import websocket  # websocket-client
 
         binary = need(FIREFOX)
@@ -265,6 +266,11 @@ class Firefox:
         data = self.command("browsingContext.captureScreenshot", {"context": self._context})
         Path(path).write_bytes(base64.b64decode(data["data"]))
 
+    def restart(self) -> None:
+        """Start the browser afresh (one that stopped answering), as it was made."""
+        self.close()
+        self.__init__(self._color_scheme)
+
     def close(self) -> None:
         ws = getattr(self, "_ws", None)
         if ws:
@@ -277,12 +283,16 @@ class Firefox:
         shutil.rmtree(self._profile, ignore_errors=True)
 
 
+COMMAND_SECONDS = 90  # the longest one WebDriver command may take before it counts as hung
+
+
 class WebKit:
     """WebKitGTK's MiniBrowser driven by WebKitWebDriver (Selenium), on a private Xvfb."""
 
     name = "webkit"
 
     def __init__(self, color_scheme: str = "light") -> None:
+        self._color_scheme = color_scheme
         from selenium import webdriver
         from selenium.webdriver.webkitgtk.options import Options
         from selenium.webdriver.webkitgtk.service import Service
@@ -323,6 +333,11 @@ class WebKit:
                 self._driver = webdriver.WebKitGTK(options=options, service=service)
             self._driver.set_page_load_timeout(60)
             self._driver.set_script_timeout(30)
+            # Selenium waits for WebKitWebDriver's answer without end by default; a web process
+            # that stops answering must fail the call, not hang the suite.
+            executor = self._driver.command_executor
+            executor._client_config.timeout = COMMAND_SECONDS
+            executor._conn = executor._get_connection_manager()
         except BaseException:
             self.close()
             raise
@@ -381,6 +396,11 @@ class WebKit:
 
     def screenshot(self, path: Path) -> None:
         self._driver.save_screenshot(str(path))
+
+    def restart(self) -> None:
+        """Start the browser afresh (one that stopped answering), as it was made."""
+        self.close()
+        self.__init__(self._color_scheme)
 
     def close(self) -> None:
         if self._driver:

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+import urllib3
 
 from tests.otherbrowsers.drivers import ENGINES
 from tests.otherbrowsers.site import (
@@ -74,6 +75,18 @@ def check(browser, selector: str, *, scroll: bool = True) -> list[str]:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", PAGES)
 def test_page_works(engine, site, name, size, lang):
+    try:
+        problems = look_at(engine, site, name, size, lang)
+    except urllib3.exceptions.TimeoutError:
+        # WebKitWebDriver under Xvfb now and then stops answering: once, a fresh browser
+        engine.restart()
+        problems = look_at(engine, site, name, size, lang)
+    path = pages(lang)[name][0]
+    assert not problems, f"{engine.name} {path} at {size[0]}x{size[1]}:\n" + "\n".join(problems)
+
+
+def look_at(engine, site, name, size, lang) -> list[str]:
+    """Open one page at one size and return what is wrong with it (and with its player)."""
     path, control = pages(lang)[name]
     engine.open(site.url + path, *size)
     settle(engine)
@@ -87,4 +100,4 @@ def test_page_works(engine, site, name, size, lang):
         timer = engine.evaluate("document.querySelector('dialog.player .player-time').textContent")
         if not re.fullmatch(r"[0-9]+:[0-9]{2}", timer.strip()):
             problems.append(f"player timer reads {timer!r}, not Western digits")
-    assert not problems, f"{engine.name} {path} at {size[0]}x{size[1]}:\n" + "\n".join(problems)
+    return problems
