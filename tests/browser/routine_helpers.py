@@ -33,6 +33,11 @@ def close_player(page: Page) -> None:
     the browser's history (history.back() runs as the dialog closes, and a navigation the test
     starts before it is done would be cut short: ERR_ABORTED)."""
     player(page).get_by_role("button", name="Close").click()
+    player_left_history(page)
+
+
+def player_left_history(page: Page) -> None:
+    """Wait until the closed player has taken its own step out of the browser's history."""
     expect(player(page)).to_be_hidden()
     deadline = time.monotonic() + 15
     while page.evaluate("Boolean(history.state && history.state.knotwisePlayer)"):

@@ -14,6 +14,7 @@ from tests.browser.routine_helpers import (
     open_signals,
     open_with_clock,
     player,
+    player_left_history,
     rate,
     shows,
 )
@@ -131,6 +132,7 @@ def test_the_player_works_from_the_keyboard(live_server, page: Page):
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("button", name="Start")).to_be_focused()
+    player_left_history(page)
     page.goto(f"{live_server.url}/en/history")
     expect(page.locator(".session").first).to_contain_text("Stopped early")
 
