@@ -3,12 +3,12 @@ fingertips, elbow or ball presses, with the landmarks that tell the places apart
 
 The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
-differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
-hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14, and
-the outer shin for 3 (the knee technique, where the pressing knee hides the spot) and the outer
-thigh above the knee for 8. Each
-is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
-the right side is on the viewer's right); the left side is its mirror image.
+differently: the spine and the lowest ribs for 2, the pelvis and its dimples for 13, the
+buttocks for 12, the hip from the side for 6, the columns beside the spine for 11, one shoulder
+blade for 14, the outer shin for 3 (the knee technique, where the pressing knee hides the spot)
+and the outer thigh above the knee for 8. Each is drawn for the right side, in a frame centred
+on the magnifier, radius R (seen from behind, the right side is on the viewer's right); the
+left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The waist beside the spine: the lowest rib above the spot, the rim of the pelvis below it.
+    # The waist beside the spine, under the rib cage: three lower ribs on each side, sloping down
+    # and out from the spine, the last one short; the spot in the corner below it, by the spine.
     "low_back_corner": (
-        f"M-26 0Q-19 4-21 15{A}-26 0ZM21 15Q19 4 26 0{A}21 15Z",
-        "M0-26V26M2-20Q13-18 22-8M-2-20Q-13-18-22-8M3 22Q13 9 25 13M-3 22Q-13 9-25 13",
-        (11, 2),
+        f"M-21-15Q-12 2-19 18{A}-21-15ZM19 18Q12 2 21-15{A}19 18Z",
+        "M0-26V26M-2-20h4M-2-11h4M-2-2h4M-2 7h4M-2 16h4"
+        "M3-26Q12-25 20-12M3-17Q11-16 18-3M3-8Q8-7 12-1"
+        "M-3-26Q-12-25-20-12M-3-17Q-11-16-18-3M-3-8Q-8-7-12-1",
+        (7, 8),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (

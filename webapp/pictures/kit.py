@@ -17,7 +17,7 @@ BALL = 6
 BACK = {
     "buttock_top": 0.12,
     "low_back_pit": 0.26,
-    "low_back_corner": 0.3,
+    "low_back_corner": 0.36,
     "upper_back": 0.68,
     "shoulder_blade": 0.8,
 }
