@@ -117,6 +117,8 @@ def test_the_choices_show_the_picture_of_the_chosen_tool_on_the_first_screen(
     # And the picture and the Start button are both on the first phone screen
     # (waiting out the smooth scroll that brings Start into view)
     expect(choices.get_by_role("button", name="Start")).to_be_in_viewport(ratio=1)
+    box, screen = picture.bounding_box(), page.viewport_size
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= screen["height"], box
 
 
 def test_both_sides_are_each_worked_in_turn_and_the_session_can_be_saved(live_server, page):
