@@ -3,12 +3,12 @@ fingertips, elbow or ball presses, with the landmarks that tell the places apart
 
 The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
-differently: the spine and the lowest ribs for 2, the pelvis and its dimples for 13, the
-buttocks for 12, the hip from the side for 6, the columns beside the spine for 11, one shoulder
-blade for 14, the outer shin for 3 (the knee technique, where the pressing knee hides the spot)
-and the outer thigh above the knee for 8. Each is drawn for the right side, in a frame centred
-on the magnifier, radius R (seen from behind, the right side is on the viewer's right); the
-left side is its mirror image.
+differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
+pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
+beside the spine for 11; one shoulder blade for 14; the outer shin for 3 (the knee technique,
+where the pressing knee hides the spot) and the outer thigh above the knee for 8. Each is drawn
+for the right side, in a frame centred on the magnifier, radius R (seen from behind, the right
+side is on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -25,14 +25,15 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The waist beside the spine, under the rib cage: three lower ribs on each side, sloping down
-    # and out from the spine, the last one short; the spot in the corner below it, by the spine.
+    # The whole back, small: shoulder blades at the top, the lowest ribs sloping out from the
+    # spine, the waist, the rim of the pelvis and the buttocks; the spot in the corner under the
+    # last rib, beside the spine.
     "low_back_corner": (
-        f"M-21-15Q-12 2-19 18{A}-21-15ZM19 18Q12 2 21-15{A}19 18Z",
-        "M0-26V26M-2-20h4M-2-11h4M-2-2h4M-2 7h4M-2 16h4"
-        "M3-26Q12-25 20-12M3-17Q11-16 18-3M3-8Q8-7 12-1"
-        "M-3-26Q-12-25-20-12M-3-17Q-11-16-18-3M-3-8Q-8-7-12-1",
-        (7, 8),
+        f"M-12-23L-15-14Q-13-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
+        f"M12 23L15 14Q15 9 11 3Q13-4 15-14L12-23{A}12 23Z",
+        "M0-26V16M0 19V26M3-22L11-21L7-12ZM-3-22L-11-21L-7-12Z"
+        "M2-8L12-4M-2-8L-12-4M2 15Q7 9 14 11M-2 15Q-7 9-14 11",
+        (7, 3),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (
@@ -97,7 +98,12 @@ REGIONS = {
     ),
 }
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
-GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
+GRIP = {
+    "hip_side": (21, -14),
+    "buttock_top": (25, -14),
+    "thigh": (-9, -18),
+    "low_back_corner": (15, 0),
+}
 
 
 def close_up(
