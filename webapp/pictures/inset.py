@@ -13,6 +13,8 @@ the right side is on the viewer's right); the left side is its mirror image.
 
 from __future__ import annotations
 
+import math
+
 from .draw import Canvas, Point, at
 
 R = 26
@@ -93,8 +95,45 @@ REGIONS = {
         (2, -2),
     ),
 }
+# A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
+# elbow, so that the arm keeps clear of the landmarks next to the spot.
+ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (-15, 35), "hip_side": (-60, 5)}
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
+
+
+def _rim(p: Point, u: Point) -> tuple[int, int]:
+    """Return where the line from p in direction u (a unit vector) meets the magnifier's rim."""
+    b = p[0] * u[0] + p[1] * u[1]
+    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + R * R)
+    return round(p[0] + t * u[0]), round(p[1] + t * u[1])
+
+
+def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
+    """Return the outline of an arm bent sharply round the point of the elbow at `tip`, the
+    forearm and the upper arm (at angles `fore` and `upper`) running out of the magnifier: one
+    filled shape cut off by the rim, not limbs ending in round stubs, which read as a thumb."""
+    arms = [at((0, 0), a, 1) for a in (upper, fore)]
+    ends = []
+    for k in (1, -1):  # the outer edges, round the point of the elbow; then the inner ones
+        edges = []
+        for u, v in (arms, arms[::-1]):
+            n = (-u[1], u[0])
+            sign = -k if n[0] * v[0] + n[1] * v[1] > 0 else k  # outer: away from the other arm
+            edges.append(((tip[0] + sign * half * n[0], tip[1] + sign * half * n[1]), u))
+        ends.append(edges)
+    (p, u), (q, v) = ends[0]
+    (r, w), (s, z) = ends[1]
+    det = w[0] * -z[1] + z[0] * w[1]  # the inner edges cross at r + t w = s + t' z
+    t = ((s[0] - r[0]) * -z[1] + z[0] * (s[1] - r[1])) / det
+    pts = [_rim(p, u), p, q, _rim(q, v), _rim(s, z), at(r, math.degrees(math.atan2(*w[::-1])), t)]
+    pts.append(_rim(r, w))
+    a, b, c, d, e, f, g = ((round(x), round(y)) for x, y in pts)
+    turn = lambda p, q: int(p[0] * q[1] - p[1] * q[0] > 0)  # noqa: E731  clockwise from p to q
+    h = round(half)
+    data = f"M{a[0]} {a[1]}L{b[0]} {b[1]}A{h} {h} 0 0 {turn(arms[0], arms[1]) ^ 1} {c[0]} {c[1]}"
+    data += f"L{d[0]} {d[1]}A{R} {R} 0 0 {turn(d, e)} {e[0]} {e[1]}L{f[0]} {f[1]}L{g[0]} {g[1]}"
+    return (data + f"A{R} {R} 0 0 {turn(g, a)} {a[0]} {a[1]}Z").replace(" -", "-")
 
 
 def close_up(
@@ -117,8 +156,10 @@ def close_up(
     elif tool == "knee":  # the other knee, its thigh coming down from above, on the shin
         m.limb([(x + 4, -17), (x, y - 4)], 12, "b")
         m.marker((x - 7, y + 2), small=True)
-    elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
-        m.limb([at(spot, -60, 22), spot], 8, "h")
+    elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
+        # the forearm just below it on the spot, upper arm and forearm running out of view
+        fore, upper = ELBOW[where]
+        m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
         m.marker(spot, small=True)
     elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):

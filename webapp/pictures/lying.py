@@ -87,7 +87,8 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     mat(c, FLOOR, floor - 4, 10, 176)
     pillow(c, body)
     body.draw(c, after=(), skip=HIDDEN)
-    helper.draw(c, after=("near_arm",), skip=HIDDEN)
+    helper.draw(c, after=(), skip=(*HIDDEN, "near_arm"))
+    helper.draw_arm(c, "near_arm", "hb")  # a shade darker: the bent arm shows over the chest
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
     c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
