@@ -60,11 +60,13 @@ REGIONS = {
         "M0-26V26M5-26Q7 0 5 26M-5-26Q-7 0-5 26M17-20L13 14L20 22M-17-20L-13 14L-20 22",
         (6, -2),
     ),
-    # One shoulder blade: its edges and the ridge across it; the shoulder above.
+    # One shoulder blade, large, the spine at the left: its inner edge, lowest corner and outer
+    # edge, the bony ridge running up and out across its upper part to the top of the shoulder
+    # (drawn as a raised bar, see close_up); the spot in the middle of the flat below the ridge.
     "shoulder_blade": (
-        "M-25-6Q-6-18 14-18Q24-16 25-6A26 26 0 0 0-25-6Z",
-        "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
-        (6, 5),
+        f"M-12-23Q8-20 25-7A{R} {R} 0 0 0-12-23Z",
+        "M-19-18V18M9-13L-10-11L-4 23L18-5",
+        (4, 5),
     ),
     # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
     # of the shinbone runs along it, the kneecap to the right.
@@ -149,6 +151,8 @@ def close_up(
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
     m.raw(lines, [], "lm")
+    if where == "shoulder_blade":  # the ridge of the blade, a raised bar
+        m.limb([(-9, -5), (21, -12)], 2, "f")
     x, y = spot
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
@@ -163,7 +167,7 @@ def close_up(
         m.marker(spot, small=True)
     elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):
-            m.limb([(x + dx + 12, -R + 2), (x + dx, y + 1)], 4, "f")
+            m.limb([(x + dx + 9, -R - 1), (x + dx, y + 1)], 4, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
