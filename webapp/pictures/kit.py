@@ -73,9 +73,17 @@ def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
     )
     forearm = 90 + 100 * s
     wrist = at(elbow, forearm, FOREARM)
-    fist = at(wrist, forearm - 80 * s, 3)
-    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, fist]
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, wrist]
     return helper, hip[1] + THIGH + 4
+
+
+def draw_helper(c: Canvas, helper: Body) -> None:
+    """Draw a kneeling helper, the far limbs hidden, the near arm bent over the chest ending in
+    a fist (a round, not a hand or a thumb pointing at the spot)."""
+    helper.draw(c, after=(), skip=("far_arm", "far_leg", "near_arm"))
+    shoulder, elbow, wrist = helper.joints["near_arm"][:3]
+    c.limb([shoulder, elbow, wrist], 8, "h")
+    c.circle(wrist, 5, "th")
 
 
 def mat(c: Canvas, top: float, bottom: float, x0: float, x1: float) -> None:

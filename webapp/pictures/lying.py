@@ -5,7 +5,7 @@ from __future__ import annotations
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
-from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
+from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
 HIDDEN = ("far_arm", "far_leg")  # lying or kneeling side-on, right behind the near ones
@@ -87,8 +87,7 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     mat(c, FLOOR, floor - 4, 10, 176)
     pillow(c, body)
     body.draw(c, after=(), skip=HIDDEN)
-    helper.draw(c, after=(), skip=(*HIDDEN, "near_arm"))
-    helper.draw_arm(c, "near_arm", "hb")  # a shade darker: the bent arm shows over the chest
+    draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
     c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
