@@ -99,7 +99,7 @@ REGIONS = {
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
-ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (-15, 35), "hip_side": (-60, 5)}
+ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5)}
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
 
@@ -131,11 +131,10 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
     pts = [_rim(p, u), p, q, _rim(q, v), _rim(s, z), at(r, math.degrees(math.atan2(*w[::-1])), t)]
     pts.append(_rim(r, w))
     a, b, c, d, e, f, g = ((round(x), round(y)) for x, y in pts)
-    turn = lambda p, q: int(p[0] * q[1] - p[1] * q[0] > 0)  # noqa: E731  clockwise from p to q
-    h = round(half)
-    data = f"M{a[0]} {a[1]}L{b[0]} {b[1]}A{h} {h} 0 0 {turn(arms[0], arms[1]) ^ 1} {c[0]} {c[1]}"
-    data += f"L{d[0]} {d[1]}A{R} {R} 0 0 {turn(d, e)} {e[0]} {e[1]}L{f[0]} {f[1]}L{g[0]} {g[1]}"
-    return (data + f"A{R} {R} 0 0 {turn(g, a)} {a[0]} {a[1]}Z").replace(" -", "-")
+    # Across the ends, straight lines: the rim, drawn over them, hides the sliver they cut off
+    turn = int(arms[0][0] * arms[1][1] - arms[0][1] * arms[1][0] < 0)  # round the elbow's point
+    data = f"M{a[0]} {a[1]}L{b[0]} {b[1]}A{round(half)} {round(half)} 0 0 {turn} {c[0]} {c[1]}"
+    return (data + "".join(f"L{x} {y}" for x, y in (d, e, f, g)) + "Z").replace(" -", "-")
 
 
 def close_up(

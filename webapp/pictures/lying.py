@@ -96,9 +96,9 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
 
 
 def pillow(c: Canvas, body: Body) -> None:
-    """Draw a pillow under the hips of a body lying face-down."""
-    ring = ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))
-    c.shape([at(body.hip, a, r) for a, r in ring], "p")
+    """Draw a pillow under the hips of a body lying face-down: a flat oval."""
+    x, y = (round(v) for v in at(body.hip, 90, 6))
+    c.raw(f"M{x - 9} {y}a9 5 0 0 0 18 0a9 5 0 0 0-18 0", [(x - 9, y - 5), (x + 9, y + 5)], "p")
 
 
 @pose("thigh")
