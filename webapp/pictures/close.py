@@ -58,22 +58,36 @@ def face(where: str, tool: str, balls: int) -> Canvas:
     return c
 
 
+class _Back(Body):
+    """A bust seen from behind whose shoulder blades show whole: each one's inner edge, lowest
+    corner and outer edge, and the ridge running up and out across it to the shoulder."""
+
+    def draw_details(self, c: Canvas) -> None:
+        c.lines([self.spine(0.98), self.spine(0.3)], "l")
+        for s in (1, -1):
+            a = self.across
+            c.lines([a(0.86, s * 4), a(0.48, s * 6), a(0.8, s * 14)], "l")
+            c.lines([a(0.78, s * 4), a(0.92, s * 16)], "l")  # the ridge
+
+
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
-    """From behind: the left hand reaches over the right shoulder, fingertips hooked onto the
-    shoulder blade below its ridge; the right arm hangs relaxed. A close-up shows the blade."""
+    """From behind: the left hand reaches over the right shoulder, its forearm showing above the
+    shoulder, fingertips on the flat of the shoulder blade below its ridge; the right arm hangs
+    relaxed, the left one is out of sight in front. A close-up shows the whole blade."""
     c = Canvas(side="right")
-    body = _bust(back_view=True, near_arm=(94, 90, 90), far_arm=(100, 60, 60))
-    spot = body.across(0.7, 9)  # the middle of the blade, below its ridge
-    top = body.across(0.97, 15)
-    # The left forearm crosses the chest, out of sight: only its upper arm and hand show
-    body.joints["far_arm"] = body.joints["far_arm"][:2] * 2
+    body = _Back((80, 110), trunk=-90, front_view=True, back_view=True, near_arm=(94, 90, 90))
+    spot = body.across(0.66, 9)  # the middle of the blade, well below its ridge
+    wrist = body.across(0.98, 14)  # over the top of the shoulder, well out from the neck
+    # The left upper arm goes forward, behind the body: only the round of the shoulder shows
+    shoulder = body.joints["far_arm"][0]
+    body.joints["far_arm"] = [shoulder, *[at(shoulder, 75, 16)] * 3]
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    # The bony ridge across the top of the right blade, running up and out to the shoulder
-    c.lines([body.across(0.78, 4), body.across(0.9, 16)], "l")
-    c.limb([at(top, -50, 7), top], 8, "f")  # the hand coming over the shoulder
+    c.limb([at(wrist, -75, 12), wrist], 8, "b")  # the forearm, rising in front of the shoulder
+    palm = at(wrist, 95, 6)
+    c.limb([wrist, palm], 9, "f")  # the hand over the shoulder, the fingers down the back
     for d in (-2, 2):
-        c.limb([(top[0] + d, top[1]), (spot[0] + d, spot[1])], 3, "f")
+        c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1])], 3, "f")
     c.marker(spot, small=True)
     centre = (body.hip[0] + 58, body.hip[1] - 40)
     c.lines([at(centre, 160, 27), at(spot, 0, 5)], "il")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .body import FOREARM, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import close_up
-from .kit import BACK, BALL, STAND_HIP, kneeling_helper, mat, pose
+from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
 
 FLOOR = 150
 HIP_SIDE = 0.02  # the side of the hip, below the rim of the pelvis
@@ -109,7 +109,7 @@ def side_helper(where: str, tool: str, balls: int) -> Canvas:
     mid = ((knees[0][0] + knees[1][0]) / 2, (knees[0][1] + knees[1][1]) / 2)
     c.shape([at(mid, a, 14 if a % 180 else 9) for a in range(0, 360, 60)], "p")  # the pillow
     body.draw_limb(c, "near_leg")
-    helper.draw(c, after=("near_arm",), skip=("far_arm", "far_leg"))  # hidden behind
+    draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 58, top - 66)
     c.lines([at(centre, 150, 27), at(spot, -60, 6)], "il")

@@ -13,6 +13,8 @@ side is on the viewer's right); the left side is its mirror image.
 
 from __future__ import annotations
 
+import math
+
 from .draw import Canvas, Point, at
 
 R = 26
@@ -62,11 +64,13 @@ REGIONS = {
         "M0-26V26M5-26Q7 0 5 26M-5-26Q-7 0-5 26M17-20L13 14L20 22M-17-20L-13 14L-20 22",
         (6, -2),
     ),
-    # One shoulder blade: its edges and the ridge across it; the shoulder above.
+    # One shoulder blade, large, the spine at the left: its inner edge, lowest corner and outer
+    # edge, the bony ridge running up and out across its upper part to the top of the shoulder
+    # (drawn as a raised bar, see close_up); the spot in the middle of the flat below the ridge.
     "shoulder_blade": (
-        "M-25-6Q-6-18 14-18Q24-16 25-6A26 26 0 0 0-25-6Z",
-        "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
-        (6, 5),
+        f"M-12-23Q8-20 25-7A{R} {R} 0 0 0-12-23Z",
+        "M-19-18V18M9-13L-10-11L-4 23L18-5",
+        (4, 5),
     ),
     # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
     # of the shinbone runs along it, the kneecap to the right.
@@ -97,6 +101,9 @@ REGIONS = {
         (2, -2),
     ),
 }
+# A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
+# elbow, so that the arm keeps clear of the landmarks next to the spot.
+ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5)}
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {
     "hip_side": (21, -14),
@@ -104,6 +111,39 @@ GRIP = {
     "thigh": (-9, -18),
     "low_back_corner": (15, 0),
 }
+
+
+def _rim(p: Point, u: Point) -> tuple[int, int]:
+    """Return where the line from p in direction u (a unit vector) meets the magnifier's rim."""
+    b = p[0] * u[0] + p[1] * u[1]
+    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + R * R)
+    return round(p[0] + t * u[0]), round(p[1] + t * u[1])
+
+
+def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
+    """Return the outline of an arm bent sharply round the point of the elbow at `tip`, the
+    forearm and the upper arm (at angles `fore` and `upper`) running out of the magnifier: one
+    filled shape cut off by the rim, not limbs ending in round stubs, which read as a thumb."""
+    arms = [at((0, 0), a, 1) for a in (upper, fore)]
+    ends = []
+    for k in (1, -1):  # the outer edges, round the point of the elbow; then the inner ones
+        edges = []
+        for u, v in (arms, arms[::-1]):
+            n = (-u[1], u[0])
+            sign = -k if n[0] * v[0] + n[1] * v[1] > 0 else k  # outer: away from the other arm
+            edges.append(((tip[0] + sign * half * n[0], tip[1] + sign * half * n[1]), u))
+        ends.append(edges)
+    (p, u), (q, v) = ends[0]
+    (r, w), (s, z) = ends[1]
+    det = w[0] * -z[1] + z[0] * w[1]  # the inner edges cross at r + t w = s + t' z
+    t = ((s[0] - r[0]) * -z[1] + z[0] * (s[1] - r[1])) / det
+    pts = [_rim(p, u), p, q, _rim(q, v), _rim(s, z), at(r, math.degrees(math.atan2(*w[::-1])), t)]
+    pts.append(_rim(r, w))
+    a, b, c, d, e, f, g = ((round(x), round(y)) for x, y in pts)
+    # Across the ends, straight lines: the rim, drawn over them, hides the sliver they cut off
+    turn = int(arms[0][0] * arms[1][1] - arms[0][1] * arms[1][0] < 0)  # round the elbow's point
+    data = f"M{a[0]} {a[1]}L{b[0]} {b[1]}A{round(half)} {round(half)} 0 0 {turn} {c[0]} {c[1]}"
+    return (data + "".join(f"L{x} {y}" for x, y in (d, e, f, g)) + "Z").replace(" -", "-")
 
 
 def close_up(
@@ -119,6 +159,8 @@ def close_up(
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
     m.raw(lines, [], "lm")
+    if where == "shoulder_blade":  # the ridge of the blade, a raised bar
+        m.limb([(-9, -5), (21, -12)], 2, "f")
     x, y = spot
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
@@ -126,12 +168,14 @@ def close_up(
     elif tool == "knee":  # the other knee, its thigh coming down from above, on the shin
         m.limb([(x + 4, -17), (x, y - 4)], 12, "b")
         m.marker((x - 7, y + 2), small=True)
-    elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
-        m.limb([at(spot, -60, 22), spot], 8, "h")
+    elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
+        # the forearm just below it on the spot, upper arm and forearm running out of view
+        fore, upper = ELBOW[where]
+        m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
         m.marker(spot, small=True)
     elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):
-            m.limb([(x + dx + 12, -R + 2), (x + dx, y + 1)], 4, "f")
+            m.limb([(x + dx + 9, -R - 1), (x + dx, y + 1)], 4, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))

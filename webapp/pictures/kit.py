@@ -54,9 +54,11 @@ def feet_down(body: Body, floor: float) -> None:
 
 def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
     """A helper kneeling in front of the person, facing right (s = 1) or left (s = -1), leaning
-    the forearm just below the elbow on the spot, the forearm along the person's body; returns
-    the helper and the floor under their knees (nearer us than the person's)."""
-    elbow = at(spot, -90, 4)
+    the forearm just below the elbow on the spot, the arm bent sharply: the point of the elbow
+    just beyond the spot, the forearm lying back along the person's body and the hand a fist by
+    the helper's own chest. Returns the helper and the floor under their knees (nearer us than
+    the person's)."""
+    elbow = (spot[0] + 3 * s, spot[1] - 4)
     shoulder = at(elbow, -90 - 12 * s, UPPER_ARM - 2)
     hip = at(shoulder, 90 + 26 * s, TRUNK * 0.88)  # close in, clear of the person's head
     helper = Body(
@@ -69,10 +71,19 @@ def kneeling_helper(spot: Point, s: int = 1) -> tuple[Body, float]:
         far_leg=(90 + 2 * s, 90 + 90 * s, 90 + 90 * s),
         far_arm=(90 - 30 * s, 90 - 60 * s, 90 - 60 * s),
     )
-    forearm = 90 - 95 * s
+    forearm = 90 + 100 * s
     wrist = at(elbow, forearm, FOREARM)
-    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, at(wrist, forearm, 7)]
+    helper.joints["near_arm"] = [helper.joints["near_arm"][0], elbow, wrist, wrist]
     return helper, hip[1] + THIGH + 4
+
+
+def draw_helper(c: Canvas, helper: Body) -> None:
+    """Draw a kneeling helper, the far limbs hidden, the near arm bent over the chest ending in
+    a fist (a round, not a hand or a thumb pointing at the spot)."""
+    helper.draw(c, after=(), skip=("far_arm", "far_leg", "near_arm"))
+    shoulder, elbow, wrist = helper.joints["near_arm"][:3]
+    c.limb([shoulder, elbow, wrist], 8, "h")
+    c.circle(wrist, 5, "th")
 
 
 def mat(c: Canvas, top: float, bottom: float, x0: float, x1: float) -> None:

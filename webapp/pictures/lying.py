@@ -5,7 +5,7 @@ from __future__ import annotations
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
-from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
+from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
 HIDDEN = ("far_arm", "far_leg")  # lying or kneeling side-on, right behind the near ones
@@ -87,7 +87,7 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     mat(c, FLOOR, floor - 4, 10, 176)
     pillow(c, body)
     body.draw(c, after=(), skip=HIDDEN)
-    helper.draw(c, after=("near_arm",), skip=HIDDEN)
+    draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
     c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
@@ -96,9 +96,9 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
 
 
 def pillow(c: Canvas, body: Body) -> None:
-    """Draw a pillow under the hips of a body lying face-down."""
-    ring = ((100, 10), (60, 12), (20, 8), (160, 8), (120, 12))
-    c.shape([at(body.hip, a, r) for a, r in ring], "p")
+    """Draw a pillow under the hips of a body lying face-down: a flat oval."""
+    x, y = (round(v) for v in at(body.hip, 90, 6))
+    c.raw(f"M{x - 9} {y}a9 5 0 0 0 18 0a9 5 0 0 0-18 0", [(x - 9, y - 5), (x + 9, y + 5)], "p")
 
 
 @pose("thigh")
