@@ -85,9 +85,9 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
     c.limb([at(wrist, -75, 12), wrist], 8, "b")  # the forearm, rising in front of the shoulder
     palm = at(wrist, 95, 6)
-    c.limb([wrist, palm], 9, "f")  # the hand over the shoulder, the fingers down the back
-    for d in (-2, 2):
-        c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1])], 3, "f")
+    c.limb([wrist, palm], 10, "f")  # the hand over the shoulder, four fingers down the back
+    for d in (-3, -1, 1, 3):
+        c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1] - abs(d) // 2)], 2, "f")
     c.marker(spot, small=True)
     centre = (body.hip[0] + 58, body.hip[1] - 40)
     c.lines([at(centre, 160, 27), at(spot, 0, 5)], "il")

@@ -173,10 +173,12 @@ def close_up(
         fore, upper = ELBOW[where]
         m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
         m.marker(spot, small=True)
-    elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
-        for dx in (-3, 3):
-            m.limb([(x + dx + 9, -R - 1), (x + dx, y + 1)], 4, "f")
-        m.marker(spot, small=True)
+    elif tool == "fingers":  # a hand over the top of the shoulder, four fingers down the blade
+        m.raw(f"M9-25L17-20L{x + 11} {y - 9}L{x - 4} {y - 12}Z", [], "t")  # the back of the hand
+        for i, reach in enumerate((12, 13, 12, 10)):
+            knuckle = (x - 3 + 4 * i, y - 12 + i)
+            m.limb([knuckle, (knuckle[0] - 1, knuckle[1] + reach)], 3, "f")
+        m.marker((x + 1, y + 1), small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
