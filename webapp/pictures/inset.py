@@ -5,8 +5,8 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
 hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14, and
-the outer shin for 3 (the knee technique, where the pressing knee hides the spot) and the outer
-thigh above the knee for 8. Each
+the outer shin for 3 (the knee technique, where the pressing knee hides the spot) and both
+thighs from above for 8, so that the outer side shows. Each
 is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
 the right side is on the viewer's right); the left side is its mirror image.
 """
@@ -78,23 +78,26 @@ REGIONS = {
         "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
         (5, 8),
     ),
-    # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
-    # Sitting, the front of the thigh faces up: the kneecap shows on the upper edge, and the spot
-    # is on the side, along the band that runs down the outer thigh to the knee.
+    # Both thighs from above, sitting with the legs out straight, hips to the left: the kneecaps
+    # on the right, a gap between the legs. The spot is on the outer edge of the near thigh (the
+    # side away from the other leg), a hand's width above its kneecap.
     "thigh": (
-        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26 2H24M18-12a5 5 0 1 0 0 1",
-        (2, 2),
+        f"M-14-22{A}20-17L14-18Q0-24-14-22ZM-26 0L10-3Q16-2 26-2{A}26 3L10 3Z"
+        f"M20 17{A}-18 19Q-4 22 12 18Z",
+        "M11-11a4 4 0 1 0 0 1M11 10a4 4 0 1 0 0 1",
+        (-6, 17),
     ),
-    # Lying face-down, the front of the thigh faces the floor: the kneecap on the lower edge.
+    # Lying face-down, both legs from above, hips to the left: the near leg straight, the crease
+    # behind its knee; the other thigh bent out to the side, going up out of the close-up. The
+    # ball peeps out at the outer edge of the near thigh, a hand's width above the knee.
     "thigh_prone": (
-        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26-2H24M18 12a5 5 0 1 0 0 1",
-        (2, -2),
+        f"M-26 0L4-26{A}26 2L10 1ZM24 10{A}-18 19Q-4 21 10 17Z",
+        "M12 4v10M-24-10Q-14-12-10-24",
+        (-6, 21),
     ),
 }
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
-GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
+GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-14, 21)}
 
 
 def close_up(

@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import close_up
+from .inset import R, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -166,7 +166,54 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)
+    centre = (shoulder[0] + 64, top - 46)
+    end = at((spot[0], top - BALL), -30, BALL + 2) if on_ball else at(spot, -60, 7)
+    c.lines([at(centre, 135, ZOOM * R + 1), end], "il")
+    forearm_close(c, centre, on_ball)
     return c
+
+
+# The right forearm seen from above, elbow to the left, lying on the table: its outline, and
+# the table (the background) above and below it.
+ARM = "M-25-7Q-8-9 8-5L8 5Q-8 9-25 7A26 26 0 0 1-25-7Z"
+ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
+
+
+def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
+    """A close-up of the forearm from above. On the ball: palm up, an open hand with the creases
+    of its palm and the thumb out to the side; the ball bulges out on both sides under the
+    forearm just below the elbow, and the other hand's fingers press down across the forearm.
+    Otherwise: palm down, the knuckles up; the other hand comes from beyond the forearm, its
+    thumb on top just past the elbow, its fingertips showing under the near edge."""
+    m = Canvas()
+    m.circle((0, 0), R, "ib")  # the table top
+    if on_ball:
+        m.ball((-14, 0), 11)
+    m.raw(ARM, [], "t")
+    m.limb([(11, 0), (16, 0)], 11, "f")  # the palm, or the back of the hand
+    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, spread a little
+        m.limb([(18, dy), (23, dy * 1.3)], 3, "f")
+    if on_ball:
+        m.limb([(11, 4), (16, 10)], 4, "f")  # the thumb, on the near side
+        m.raw("M11-3Q15 0 19-3M11 3Q15 1 19 3", [], "lm")  # the creases of the palm
+        m.limb([(2, -21), (2, -14)], 10, "b")  # the other hand, from beyond
+        for dx in (-3, 0, 3):
+            m.limb([(2 + dx, -13), (2 + dx * 1.2, 4)], 3, "b")  # its fingers pressing down
+    else:
+        m.limb([(11, -4), (16, -9)], 4, "f")  # the thumb, on the far side
+        m.raw("M18-6Q19 0 18 6", [], "lm")  # the knuckles
+        m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
+        m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
+        m.limb([(2, 9), (2, 7)], 3, "b")
+        m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
+        m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
+        m.marker((-10, -1), small=True)
+    m.circle((0, 0), R, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    c.items.append(f'<g transform="translate({cx} {cy}) scale({ZOOM})">{"".join(m.items)}</g>')
+    r = ZOOM * R + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
 
 
 @pose("thigh")
