@@ -82,7 +82,7 @@ REGIONS = {
     # on the right, a gap between the legs. The spot is on the outer edge of the near thigh (the
     # side away from the other leg), a hand's width above its kneecap.
     "thigh": (
-        f"M-14-22{A}20-17L14-18Q0-24-14-22ZM-26 0L10-3Q16-2 26-2{A}26 3L10 3Z"
+        f"M-14-22{A}20-17L14-18Q0-24-14-22ZM-26 0L10-4Q16-4 26-3{A}26 4L10 4Z"
         f"M20 17{A}-18 19Q-4 22 12 18Z",
         "M11-11a4 4 0 1 0 0 1M11 10a4 4 0 1 0 0 1",
         (-6, 17),

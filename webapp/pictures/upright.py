@@ -188,7 +188,7 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
     m = Canvas()
     m.circle((0, 0), R, "ib")  # the table top
     if on_ball:
-        m.ball((-14, 0), 11)
+        m.ball((-12, 0), 12)
     m.raw(ARM, [], "t")
     m.limb([(11, 0), (16, 0)], 11, "f")  # the palm, or the back of the hand
     for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, spread a little
@@ -196,9 +196,9 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
     if on_ball:
         m.limb([(11, 4), (16, 10)], 4, "f")  # the thumb, on the near side
         m.raw("M11-3Q15 0 19-3M11 3Q15 1 19 3", [], "lm")  # the creases of the palm
-        m.limb([(2, -21), (2, -14)], 10, "b")  # the other hand, from beyond
+        m.limb([(5, -21), (5, -14)], 10, "b")  # the other hand, from beyond
         for dx in (-3, 0, 3):
-            m.limb([(2 + dx, -13), (2 + dx * 1.2, 4)], 3, "b")  # its fingers pressing down
+            m.limb([(5 + dx, -13), (5 + dx * 1.2, 4)], 3, "b")  # its fingers pressing down
     else:
         m.limb([(11, -4), (16, -9)], 4, "f")  # the thumb, on the far side
         m.raw("M18-6Q19 0 18 6", [], "lm")  # the knuckles
