@@ -87,14 +87,6 @@ REGIONS = {
         "M11-11a4 4 0 1 0 0 1M11 10a4 4 0 1 0 0 1",
         (-6, 17),
     ),
-    # Lying face-down, both legs from above, hips to the left: the near leg straight, the crease
-    # behind its knee; the other thigh bent out to the side, going up out of the close-up. The
-    # ball peeps out at the outer edge of the near thigh, a hand's width above the knee.
-    "thigh_prone": (
-        f"M-26 0L4-26{A}26 2L10 1ZM24 10{A}-18 19Q-4 21 10 17Z",
-        "M12 4v10M-24-10Q-14-12-10-24",
-        (-6, 21),
-    ),
 }
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-14, 21)}

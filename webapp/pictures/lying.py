@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .body import SHIN, THIGH, Body
+from .body import FOREARM, SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, feet_down, kneeling_helper, mat, place, pose
@@ -112,13 +112,18 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
         trunk=180,
         front_view=True,
         back_view=True,
-        near_arm=(195, 180, 180),
-        far_arm=(165, 180, 180),
         near_leg=(-88, 12, 0),
         far_leg=(4, 0, 0),
     )
+    # Propped on the elbows: the upper arms, pointing down, look short from above; the
+    # forearms lie flat on the mat, forward beside the head.
+    for name, s in (("near_arm", -1), ("far_arm", 1)):
+        shoulder = body.joints[name][0]
+        elbow = (shoulder[0] - 6, shoulder[1] + 3 * s)
+        wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
+        body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
     mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.72), 90, 10)
+    ball = at(body.limb("far_leg", 0, 0.72), 90, 8)
     c.ball(ball)
     body.draw(c, after=())
     return c

@@ -140,7 +140,8 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
 @pose("forearm")
 def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
-    the forearm palm up with its back on a ball, the other hand pressing it down."""
+    the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
+    shows the forearm and hand from above."""
     c = Canvas(side="right")
     top = SEAT - 12
     body = _seated(-90)
@@ -191,8 +192,8 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
         m.ball((-12, 0), 12)
     m.raw(ARM, [], "t")
     m.limb([(11, 0), (16, 0)], 11, "f")  # the palm, or the back of the hand
-    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, spread a little
-        m.limb([(18, dy), (23, dy * 1.3)], 3, "f")
+    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers: open and spread palm up, together palm down
+        m.limb([(18, dy), (23, dy * (1.3 if on_ball else 1))], 3, "f")
     if on_ball:
         m.limb([(11, 4), (16, 10)], 4, "f")  # the thumb, on the near side
         m.raw("M11-3Q15 0 19-3M11 3Q15 1 19 3", [], "lm")  # the creases of the palm
@@ -200,7 +201,7 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
         for dx in (-3, 0, 3):
             m.limb([(5 + dx, -13), (5 + dx * 1.2, 4)], 3, "b")  # its fingers pressing down
     else:
-        m.limb([(11, -4), (16, -9)], 4, "f")  # the thumb, on the far side
+        m.limb([(11, -4), (16, -7)], 4, "f")  # the thumb, on the far side
         m.raw("M18-6Q19 0 18 6", [], "lm")  # the knuckles
         m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
         m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
