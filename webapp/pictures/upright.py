@@ -161,22 +161,21 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c)
     c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
-        # An open hand, palm up: the fingers curl up from the palm, the thumb stands up beside
-        c.limb([hand, at(hand, -70, 5), at(at(hand, -70, 5), -130, 3)], 4, "f")
+        # An open hand, palm up, the thumb standing up beside it
         c.limb([at(wrist, -8, 2), at(wrist, -80, 6)], 4, "f")
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)
-    centre = (shoulder[0] + 64, top - 46)
-    end = at((spot[0], top - BALL), -30, BALL + 2) if on_ball else at(spot, -60, 7)
-    c.lines([at(centre, 135, ZOOM * R + 1), end], "il")
+    centre = (shoulder[0] + 94, top - 42)
+    end = at((spot[0], top - BALL), -20, BALL + 2) if on_ball else at(spot, -40, 7)
+    c.lines([at(centre, 160, ZOOM * R + 1), end], "il")
     forearm_close(c, centre, on_ball)
     return c
 
 
 # The right forearm seen from above, elbow to the left, lying on the table: its outline, and
 # the table (the background) above and below it.
-ARM = "M-25-7Q-8-9 8-5L8 5Q-8 9-25 7A26 26 0 0 1-25-7Z"
+ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
 ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
@@ -189,20 +188,20 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
     m = Canvas()
     m.circle((0, 0), R, "ib")  # the table top
     if on_ball:
-        m.ball((-12, 0), 12)
+        m.ball((-14, 0), 12)
     m.raw(ARM, [], "t")
-    m.limb([(11, 0), (16, 0)], 11, "f")  # the palm, or the back of the hand
+    m.limb([(7, 0), (12, 0)], 13, "f")  # the palm, or the back of the hand
     for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers: open and spread palm up, together palm down
-        m.limb([(18, dy), (23, dy * (1.3 if on_ball else 1))], 3, "f")
+        m.limb([(15, dy), (22, dy * (1.3 if on_ball else 1))], 3, "f")
     if on_ball:
-        m.limb([(11, 4), (16, 10)], 4, "f")  # the thumb, on the near side
-        m.raw("M11-3Q15 0 19-3M11 3Q15 1 19 3", [], "lm")  # the creases of the palm
-        m.limb([(5, -21), (5, -14)], 10, "b")  # the other hand, from beyond
+        m.limb([(7, 5), (12, 12)], 4, "f")  # the thumb, on the near side
+        m.raw("M6-4Q10 0 14-4M6 4Q10 1 14 3", [], "lm")  # the creases of the palm
+        m.limb([(-5, -21), (-5, -14)], 10, "b")  # the other hand, from beyond
         for dx in (-3, 0, 3):
-            m.limb([(5 + dx, -13), (5 + dx * 1.2, 4)], 3, "b")  # its fingers pressing down
+            m.limb([(dx - 5, -13), (dx * 1.2 - 5, 4)], 3, "b")  # its fingers pressing down
     else:
-        m.limb([(11, -4), (16, -7)], 4, "f")  # the thumb, on the far side
-        m.raw("M18-6Q19 0 18 6", [], "lm")  # the knuckles
+        m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
+        m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
         m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
         m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
         m.limb([(2, 9), (2, 7)], 3, "b")
