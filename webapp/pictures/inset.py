@@ -6,9 +6,9 @@ a few centimetres apart on the low back, 11 and 14 on the upper back, so each re
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
 beside the spine for 11; one shoulder blade for 14; the outer shin for 3 (the knee technique,
-where the pressing knee hides the spot) and the outer thigh above the knee for 8. Each is drawn
-for the right side, in a frame centred on the magnifier, radius R (seen from behind, the right
-side is on the viewer's right); the left side is its mirror image.
+where the pressing knee hides the spot); both thighs from above for 8, so that the outer side
+shows. Each is drawn for the right side, in a frame centred on the magnifier, radius R (seen
+from behind, the right side is on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -86,19 +86,14 @@ REGIONS = {
         "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
         (5, 8),
     ),
-    # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
-    # Sitting, the front of the thigh faces up: the kneecap shows on the upper edge, and the spot
-    # is on the side, along the band that runs down the outer thigh to the knee.
+    # Both thighs from above, sitting with the legs out straight, hips to the left: the kneecaps
+    # on the right, a gap between the legs. The spot is on the outer edge of the near thigh (the
+    # side away from the other leg), a hand's width above its kneecap.
     "thigh": (
-        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26 2H24M18-12a5 5 0 1 0 0 1",
-        (2, 2),
-    ),
-    # Lying face-down, the front of the thigh faces the floor: the kneecap on the lower edge.
-    "thigh_prone": (
-        f"M-24-10Q0-15 24-10A26 26 0 0 0-24-10ZM-24 10Q0 15 24 10{A}-24 10Z",
-        "M-26-2H24M18 12a5 5 0 1 0 0 1",
-        (2, -2),
+        f"M-14-22{A}20-17L14-18Q0-24-14-22ZM-26 0L10-4Q16-4 26-3{A}26 4L10 4Z"
+        f"M20 17{A}-18 19Q-4 22 12 18Z",
+        "M11-11a4 4 0 1 0 0 1M11 10a4 4 0 1 0 0 1",
+        (-6, 17),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -108,7 +103,7 @@ ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5
 GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
-    "thigh": (-9, -18),
+    "thigh": (-14, 21),
     "low_back_corner": (15, 0),
 }
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .body import SHIN, THIGH, Body
+from .body import FOREARM, SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
@@ -103,26 +103,29 @@ def pillow(c: Canvas, body: Body) -> None:
 
 @pose("thigh")
 def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
-    """Lying face-down propped on the forearms, a ball under the front of the thigh."""
+    """Seen from above: lying face-down on a mat, propped on the forearms, rolled a little onto
+    the left hip, the right knee bent out to the side; a ball peeps out from under the outer
+    edge of the straight left thigh, a hand-width above the knee."""
     c = Canvas(side="left")
     body = Body(
-        (110, FLOOR - 16),
-        trunk=-168,
-        head=-160,
-        facing=-1,
-        near_leg=(4, 2, 80),
-        far_leg=(2, 0, 80),
-        near_arm=(90, 180, 180),
-        far_arm=(92, 180, 180),
+        (110, 60),
+        trunk=180,
+        front_view=True,
+        back_view=True,
+        near_leg=(-88, 12, 0),
+        far_leg=(4, 0, 0),
     )
-    knee = body.joints["near_leg"][1]
-    ball = (knee[0] - 10, FLOOR - BALL)
-    c.floor(FLOOR, 20, 200)
-    body.draw(c)
+    # Propped on the elbows: the upper arms, pointing down, look short from above; the
+    # forearms lie flat on the mat, forward beside the head.
+    for name, s in (("near_arm", -1), ("far_arm", 1)):
+        shoulder = body.joints[name][0]
+        elbow = (shoulder[0] - 6, shoulder[1] + 3 * s)
+        wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
+        body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
+    mat(c, 24, 100, 14, 200)
+    ball = at(body.limb("far_leg", 0, 0.72), 90, 8)
     c.ball(ball)
-    centre = (ball[0] + 30, FLOOR - 62)
-    c.lines([at(centre, 120, 27), at(ball, -70, BALL + 2)], "il")
-    close_up(c, centre, "thigh_prone", tool)
+    body.draw(c, after=())
     return c
 
 

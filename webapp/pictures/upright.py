@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import close_up
+from .inset import R, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -140,7 +140,8 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
 @pose("forearm")
 def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
-    the forearm palm up with its back on a ball, the other hand pressing it down."""
+    the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
+    shows the forearm and hand from above."""
     c = Canvas(side="right")
     top = SEAT - 12
     body = _seated(-90)
@@ -160,13 +161,59 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c)
     c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
-        # An open hand, palm up: the fingers curl up from the palm, the thumb stands up beside
-        c.limb([hand, at(hand, -70, 5), at(at(hand, -70, 5), -130, 3)], 4, "f")
+        # An open hand, palm up, the thumb standing up beside it
         c.limb([at(wrist, -8, 2), at(wrist, -80, 6)], 4, "f")
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)
+    centre = (shoulder[0] + 94, top - 42)
+    end = at((spot[0], top - BALL), -20, BALL + 2) if on_ball else at(spot, -40, 7)
+    c.lines([at(centre, 160, ZOOM * R + 1), end], "il")
+    forearm_close(c, centre, on_ball)
     return c
+
+
+# The right forearm seen from above, elbow to the left, lying on the table: its outline, and
+# the table (the background) above and below it.
+ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
+ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
+
+
+def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
+    """A close-up of the forearm from above. On the ball: palm up, an open hand with the creases
+    of its palm and the thumb out to the side; the ball bulges out on both sides under the
+    forearm just below the elbow, and the other hand's fingers press down across the forearm.
+    Otherwise: palm down, the knuckles up; the other hand comes from beyond the forearm, its
+    thumb on top just past the elbow, its fingertips showing under the near edge."""
+    m = Canvas()
+    m.circle((0, 0), R, "ib")  # the table top
+    if on_ball:
+        m.ball((-14, 0), 12)
+    m.raw(ARM, [], "t")
+    m.limb([(7, 0), (12, 0)], 13, "f")  # the palm, or the back of the hand
+    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers: open and spread palm up, together palm down
+        m.limb([(15, dy), (22, dy * (1.3 if on_ball else 1))], 3, "f")
+    if on_ball:
+        m.limb([(7, 5), (12, 12)], 4, "f")  # the thumb, on the near side
+        m.raw("M6-4Q10 0 14-4M6 4Q10 1 14 3", [], "lm")  # the creases of the palm
+        m.limb([(-5, -21), (-5, -14)], 10, "b")  # the other hand, from beyond
+        for dx in (-3, 0, 3):
+            m.limb([(dx - 5, -13), (dx * 1.2 - 5, 4)], 3, "b")  # its fingers pressing down
+    else:
+        m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
+        m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
+        m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
+        m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
+        m.limb([(2, 9), (2, 7)], 3, "b")
+        m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
+        m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
+        m.marker((-10, -1), small=True)
+    m.circle((0, 0), R, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    c.items.append(f'<g transform="translate({cx} {cy}) scale({ZOOM})">{"".join(m.items)}</g>')
+    r = ZOOM * R + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
 
 
 @pose("thigh")
