@@ -3,10 +3,12 @@ the shoulder blade (from behind), and both thumbs in the arch of a foot."""
 
 from __future__ import annotations
 
-from .body import Body
+from .body import THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
-from .kit import pose
+from .kit import STAND_HIP, pose
+
+FLOOR = 150
 
 
 def _bust(**kw) -> Body:
@@ -72,25 +74,32 @@ class _Back(Body):
 
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
-    """From behind: the left hand reaches over the right shoulder, its forearm showing above the
-    shoulder, fingertips on the flat of the shoulder blade below its ridge; the right arm hangs
-    relaxed, the left one is out of sight in front. A close-up shows the whole blade."""
+    """Seen from behind, standing: the left hand reaches over the right shoulder, its forearm
+    showing above the shoulder, fingertips on the flat of the shoulder blade below its ridge; the
+    right arm hangs relaxed, the left one is out of sight in front. A close-up shows the whole
+    blade and the hand on it."""
     c = Canvas(side="right")
-    body = _Back((80, 110), trunk=-90, front_view=True, back_view=True, near_arm=(94, 90, 90))
+    body = _Back(
+        (80, STAND_HIP - 4), trunk=-90, front_view=True, back_view=True, near_arm=(94, 90, 90)
+    )
+    for leg, angle in (("near_leg", 86), ("far_leg", 94)):  # heels on the floor
+        hip = body.joints[leg][0]
+        body._chain(leg, hip, (angle, 90, 90), (THIGH, FLOOR - 6 - at(hip, angle, THIGH)[1], 3))
     spot = body.across(0.66, 9)  # the middle of the blade, well below its ridge
     wrist = body.across(0.98, 14)  # over the top of the shoulder, well out from the neck
     # The left upper arm goes forward, behind the body: only the round of the shoulder shows
     shoulder = body.joints["far_arm"][0]
     body.joints["far_arm"] = [shoulder, *[at(shoulder, 75, 16)] * 3]
-    body.draw(c, after=(), skip=("near_leg", "far_leg"))
+    c.floor(FLOOR, 40, 175)
+    body.draw(c, after=())
     c.limb([at(wrist, -75, 12), wrist], 8, "b")  # the forearm, rising in front of the shoulder
     palm = at(wrist, 95, 6)
     c.limb([wrist, palm], 10, "f")  # the hand over the shoulder, four fingers down the back
     for d in (-3, -1, 1, 3):
         c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1] - abs(d) // 2)], 2, "f")
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 58, body.hip[1] - 40)
-    c.lines([at(centre, 160, 27), at(spot, 0, 5)], "il")
+    centre = (body.hip[0] + 64, spot[1])
+    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
     close_up(c, centre, where, tool)
     return c
 

@@ -86,14 +86,13 @@ REGIONS = {
         "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
         (5, 8),
     ),
-    # Both thighs from above, sitting with the legs out straight, hips to the left: the kneecaps
-    # on the right, a gap between the legs. The spot is on the outer edge of the near thigh (the
-    # side away from the other leg), a hand's width above its kneecap.
+    # Both legs from above, sitting with them out straight, hips to the left: thighs, kneecaps,
+    # shins and upturned feet (legs() draws them). The spot is on the outer edge of the near
+    # thigh (the edge away from the other leg), a hand's width above its kneecap.
     "thigh": (
-        f"M-14-22{A}20-17L14-18Q0-24-14-22ZM-26 0L10-4Q16-4 26-3{A}26 4L10 4Z"
-        f"M20 17{A}-18 19Q-4 22 12 18Z",
-        "M11-11a4 4 0 1 0 0 1M11 10a4 4 0 1 0 0 1",
-        (-6, 17),
+        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
+        "M5-8a3 3 0 1 0 0 1M5 7a3 3 0 1 0 0 1",
+        (-3, 13),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -103,7 +102,7 @@ ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5
 GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
-    "thigh": (-14, 21),
+    "thigh": (-13, 22),
     "low_back_corner": (15, 0),
 }
 
@@ -141,6 +140,15 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
     return (data + "".join(f"L{x} {y}" for x, y in (d, e, f, g)) + "Z").replace(" -", "-")
 
 
+def _legs(m: Canvas) -> None:
+    """Both legs seen from above, out straight to the right, and the hips they come from."""
+    for y in (-8, 7):
+        m.limb([(4, y), (18, y)], 6, "f")  # the shin
+        m.limb([(21, y - 4), (21, y + 3)], 5, "f")  # the foot, toes up
+        m.limb([(-14, y), (3, y)], 11, "f")  # the thigh
+    m.raw("M-17-20L-17 20A26 26 0 0 1-17-20Z", [], "t")  # the hips
+
+
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
@@ -153,6 +161,8 @@ def close_up(
     m.circle((0, 0), R, "t")
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
+    if where == "thigh":
+        _legs(m)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
