@@ -5,10 +5,10 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the lowest ribs for 2, the pelvis and its dimples for 13, the buttocks for 12, the
 hip from the side for 6, the columns beside the spine for 11, one shoulder blade for 14, and
-the outer shin for 3 (the knee technique, where the pressing knee hides the spot) and the outer
-thigh above the knee for 8. Each
-is drawn for the right side, in a frame centred on the magnifier, radius R (seen from behind,
-the right side is on the viewer's right); the left side is its mirror image.
+a kneeling shin with the other knee resting on it for 3 (the knee technique, where the whole
+figure is too small to show that knee) and the outer thigh above the knee for 8. Each is drawn
+for the right side, in a frame centred on the magnifier, radius R (seen from behind, the right
+side is on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -64,12 +64,17 @@ REGIONS = {
         "M-16-14V26M-6-13L-4 14L2 21L17-4M-6-7L23-12",
         (6, 5),
     ),
-    # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
-    # of the shinbone runs along it, the kneecap to the right.
+    # Kneeling, seen from the side, facing right: the treated shin lies along the floor, its front
+    # to us and its outer edge up, its knee and thigh on the right; the other leg's bent knee
+    # rests on the shin (KNEE, drawn with the tool); the spot under that knee. Background only.
     "shin": (
-        f"M-25-8H25A26 26 0 0 0-25-8ZM-24 10Q0 18 24 10{A}-24 10Z",
-        "M-26-4H18M22-2a4 4 0 1 0 0 1",
-        (10, 1),
+        "M-25 7H-17Q-15 7-15 5L-26-1A26 26 0 0 0-25 7Z"
+        "M-16-7L-24-11A26 26 0 0 1-7-25Z"
+        "M8-25L-7 4Q-7 7-4 7H-2L10-24A26 26 0 0 0 8-25Z"
+        "M22-14L11 12Q13 18 8 18H19A26 26 0 0 0 22-14Z"
+        "M-19 18H19A26 26 0 0 1-19 18Z",
+        "M-19 18H19",
+        (-13, 8),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
     # running down from it; the spot a hand's width below the kneecap, just outside that edge.
@@ -93,6 +98,12 @@ REGIONS = {
         (2, -2),
     ),
 }
+# The knee technique: kneecaps on both knees and the edge of the shinbone (landmarks), and the
+# other leg, bent, its thigh going up to the right and its shin up to the left.
+KNEE = (
+    "M-12 0a3 3 0 1 0 0-1M-22 13H-1M6 12a3 3 0 1 0 0-1",
+    "M-26-1L-15 5Q-13 9-7 4L8-25A26 26 0 0 0-7-25L-16-7L-24-11A26 26 0 0 0-26-1Z",
+)
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
 
@@ -114,9 +125,10 @@ def close_up(
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # the other knee, its thigh coming down from above, on the shin
-        m.limb([(x + 4, -17), (x, y - 4)], 12, "b")
-        m.marker((x - 7, y + 2), small=True)
+    elif tool == "knee":  # the other leg's bent knee resting on the shin
+        m.raw(KNEE[1], [], "p")  # that leg a shade darker, as it is on the whole figure
+        m.raw(KNEE[0], [], "lm")
+        m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's forearm, the thick part just below the elbow on the spot
         m.limb([at(spot, -60, 22), spot], 8, "h")
         m.marker(spot, small=True)
