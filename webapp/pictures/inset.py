@@ -77,11 +77,12 @@ REGIONS = {
         (-13, 8),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
-    # running down from it; the spot a hand's width below the kneecap, just outside that edge.
+    # running down from it; the spot a hand's width below the kneecap (the other hand lies
+    # across the shin between them, drawn with the thumb), just outside that edge.
     "shin_front": (
-        f"M-12-24Q-9 0-11 26{A}-12-24ZM11 26Q12 0 14-23{A}11 26Z",
-        "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
-        (5, 8),
+        f"M-13-23Q-14-2-10 24{A}-13-23ZM11 24Q16 0 13-23{A}11 24Z",
+        "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
+        (4, 9),
     ),
     # The thigh from the outside, the knee to the right: the spot is a hand-width above it.
     # Sitting, the front of the thigh faces up: the kneecap shows on the upper edge, and the spot
@@ -104,6 +105,7 @@ KNEE = (
     "M-12 0a3 3 0 1 0 0-1M-22 13H-1M6 12a3 3 0 1 0 0-1",
     "M-26-1L-15 5Q-13 9-7 4L8-25A26 26 0 0 0-7-25L-16-7L-24-11A26 26 0 0 0-26-1Z",
 )
+FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {"hip_side": (21, -14), "buttock_top": (25, -14), "thigh": (-9, -18)}
 
@@ -135,6 +137,15 @@ def close_up(
     elif tool == "fingers":  # fingertips hooked over the top of the shoulder, from the outside
         for dx in (-3, 3):
             m.limb([(x + dx + 12, -R + 2), (x + dx, y + 1)], 4, "f")
+        m.marker(spot, small=True)
+    elif where == "shin_front":  # a thumb a hand's width below the kneecap
+        # The other hand lies across the shin just under the kneecap, as a measure
+        m.limb([(-18, -9), (-18, 1)], 10, "f")
+        fingers = "M-17-10H8M-17-6H10M-17-2H9M-17 2H6"  # side by side: outlines, then skin
+        m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
+        # Below it, the thumb of a fist round the outer side of the calf presses the spot
+        m.limb([(15, 10), (15, 14)], 9, "f")
+        m.limb([(13, 9), spot], 5, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
