@@ -144,8 +144,8 @@ def close_up(
         fingers = "M-17-10H8M-17-6H10M-17-2H9M-17 2H6"  # side by side: outlines, then skin
         m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
         # Below it, the thumb of a fist round the outer side of the calf presses the spot
-        m.limb([(15, 10), (15, 14)], 9, "f")
-        m.limb([(13, 9), spot], 5, "f")
+        m.limb([(14, 10), spot], 6, "f")
+        m.limb([(15, 11), (15, 14)], 8, "f")
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
