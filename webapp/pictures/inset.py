@@ -71,7 +71,7 @@ REGIONS = {
         "M-25 7H-17Q-15 7-15 5L-26-1A26 26 0 0 0-25 7Z"
         "M-16-7L-24-11A26 26 0 0 1-7-25Z"
         "M8-25L-7 4Q-7 7-4 7H-2L10-24A26 26 0 0 0 8-25Z"
-        "M22-14L11 12Q13 18 8 18H19A26 26 0 0 0 22-14Z"
+        "M22-14L11 11Q14 18 7 18H19A26 26 0 0 0 22-14Z"
         "M-19 18H19A26 26 0 0 1-19 18Z",
         "M-19 18H19",
         (-13, 8),
@@ -102,7 +102,7 @@ REGIONS = {
 # The knee technique: kneecaps on both knees and the edge of the shinbone (landmarks), and the
 # other leg, bent, its thigh going up to the right and its shin up to the left.
 KNEE = (
-    "M-12 0a3 3 0 1 0 0-1M-22 13H-1M6 12a3 3 0 1 0 0-1",
+    "M-12 0a3 3 0 1 0 0-1M-22 13H-2M5 9a3 3 0 1 0 0-1",
     "M-26-1L-15 5Q-13 9-7 4L8-25A26 26 0 0 0-7-25L-16-7L-24-11A26 26 0 0 0-26-1Z",
 )
 FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
