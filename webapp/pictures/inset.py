@@ -5,10 +5,11 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
-beside the spine for 11; one shoulder blade for 14; the outer shin for 3 (the knee technique,
-where the pressing knee hides the spot); both thighs from above for 8, so that the outer side
-shows. Each is drawn for the right side, in a frame centred on the magnifier, radius R (seen
-from behind, the right side is on the viewer's right); the left side is its mirror image.
+beside the spine for 11; one shoulder blade for 14; a kneeling shin with the other knee resting
+on it for 3 (the knee technique, where the whole figure is too small to show that knee); both
+legs from above for 8, so that the outer side shows. Each is drawn for the right side, in a
+frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
+right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -72,19 +73,25 @@ REGIONS = {
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
         (4, 5),
     ),
-    # The lower leg lying on its inner side, seen from above: the outer shin faces up, the edge
-    # of the shinbone runs along it, the kneecap to the right.
+    # Kneeling, seen from the side, facing right: the treated shin lies along the floor, its front
+    # to us and its outer edge up, its knee and thigh on the right; the other leg's bent knee
+    # rests on the shin (KNEE, drawn with the tool); the spot under that knee. Background only.
     "shin": (
-        f"M-25-8H25A26 26 0 0 0-25-8ZM-24 10Q0 18 24 10{A}-24 10Z",
-        "M-26-4H18M22-2a4 4 0 1 0 0 1",
-        (10, 1),
+        "M-25 7H-17Q-15 7-15 5L-26-1A26 26 0 0 0-25 7Z"
+        "M-16-7L-24-11A26 26 0 0 1-7-25Z"
+        "M8-25L-7 4Q-7 7-4 7H-2L10-24A26 26 0 0 0 8-25Z"
+        "M22-14L11 11Q14 18 7 18H19A26 26 0 0 0 22-14Z"
+        "M-19 18H19A26 26 0 0 1-19 18Z",
+        "M-19 18H19",
+        (-13, 8),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
-    # running down from it; the spot a hand's width below the kneecap, just outside that edge.
+    # running down from it; the spot a hand's width below the kneecap (the other hand lies
+    # across the shin between them, drawn with the thumb), just outside that edge.
     "shin_front": (
-        f"M-12-24Q-9 0-11 26{A}-12-24ZM11 26Q12 0 14-23{A}11 26Z",
-        "M-1-10Q1 8-1 26M0-18a6 6 0 1 0 0 1",
-        (5, 8),
+        f"M-13-23Q-14-2-10 24{A}-13-23ZM11 24Q16 0 13-23{A}11 24Z",
+        "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
+        (4, 9),
     ),
     # Both legs from above, sitting with them out straight, hips to the left: thighs, kneecaps,
     # shins and upturned feet (legs() draws them). The spot is on the outer edge of the near
@@ -98,6 +105,13 @@ REGIONS = {
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
 ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5)}
+# The knee technique: kneecaps on both knees and the edge of the shinbone (landmarks), and the
+# other leg, bent, its thigh going up to the right and its shin up to the left.
+KNEE = (
+    "M-12 0a3 3 0 1 0 0-1M-22 13H-2M5 9a3 3 0 1 0 0-1",
+    "M-26-1L-15 5Q-13 9-7 4L8-25A26 26 0 0 0-7-25L-16-7L-24-11A26 26 0 0 0-26-1Z",
+)
+FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {
     "hip_side": (21, -14),
@@ -170,9 +184,10 @@ def close_up(
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # the other knee, its thigh coming down from above, on the shin
-        m.limb([(x + 4, -17), (x, y - 4)], 12, "b")
-        m.marker((x - 7, y + 2), small=True)
+    elif tool == "knee":  # the other leg's bent knee resting on the shin
+        m.raw(KNEE[1], [], "p")  # that leg a shade darker, as it is on the whole figure
+        m.raw(KNEE[0], [], "lm")
+        m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]
@@ -184,6 +199,15 @@ def close_up(
             knuckle = (x - 3 + 4 * i, y - 12 + i)
             m.limb([knuckle, (knuckle[0] - 1, knuckle[1] + reach)], 3, "f")
         m.marker((x + 1, y + 1), small=True)
+    elif where == "shin_front":  # a thumb a hand's width below the kneecap
+        # The other hand lies across the shin just under the kneecap, as a measure
+        m.limb([(-18, -9), (-18, 1)], 10, "f")
+        fingers = "M-17-10H8M-17-6H10M-17-2H9M-17 2H6"  # side by side: outlines, then skin
+        m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
+        # Below it, the thumb of a fist round the outer side of the calf presses the spot
+        m.limb([(14, 10), spot], 6, "f")
+        m.limb([(15, 11), (15, 14)], 8, "f")
+        m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")

@@ -133,8 +133,8 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
 
 @pose("shin")
 def all_fours(where: str, tool: str, balls: int) -> Canvas:
-    """On hands and knees with a ball under one shin; or, for the knee, the treated leg folded
-    on its side on the floor and the other knee resting on its upper shin."""
+    """On hands and knees with a ball under one shin; or, for the knee, the treated shin lying
+    along the floor and the other knee resting on it; a close-up shows that knee on the shin."""
     c = Canvas(side="right")
     hip_y = FLOOR - THIGH - 6
     body = Body(
@@ -156,25 +156,21 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         body.draw(c)
         c.ball((knee[0] - 11, FLOOR - BALL))
         return c
-    # Up on the hands and the other knee: the treated (near) leg lies on its inner side along the
-    # floor in front, outer shin up; the other knee rests on its upper shin, just below the knee.
-    body = Body((50, 92), trunk=-30, head=10, near_arm=(80, 85, 0), far_arm=(84, 85, 0))
+    # The treated (near) leg kneels, its shin along the floor, turned so its front faces us and
+    # its outer side up; the other knee rests on that shin a hand's width below the knee, the
+    # other foot lifted behind.
     hip = body.joints["near_leg"][0]
-    knee = (hip[0] + 32, FLOOR - 7)
-    ankle = at(knee, 2, SHIN)
-    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, -10, 11)]
-    for arm, x in (("near_arm", 102), ("far_arm", 98)):
-        body.reach(arm, (x, FLOOR - 3), 0, bend=-1)
-    press = (knee[0] + 5, knee[1] - 9)  # the other knee, on top of the upper shin
-    foot = at(press, 168, SHIN)
-    far_hip = body.joints["far_leg"][0]
-    c.limb([at(foot, 180, 11), foot, press], 10, "b")  # its shin, behind the treated leg
-    c.limb([far_hip, press], 14, "b")  # its thigh, under the belly
-    body.draw(c, after=("near_leg",), skip=("far_leg",))
-    c.limb([at(press, -150, 8), press], 14, "b")  # the knee, on top of the treated shin
-    spot = (press[0] + 4, knee[1] - 3)
+    knee = (hip[0] - 9, FLOOR - 7)
+    ankle = (knee[0] - SHIN, FLOOR - 5)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
+    spot = (knee[0] - 13, FLOOR - 11)
+    top = (spot[0], spot[1] - 7)  # the other knee, on the shin
+    ankle = at(top, 208, SHIN)
+    body.joints["far_leg"] = [hip, top, ankle, at(ankle, 200, 11)]
+    body.draw(c)
+    c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
     c.marker(spot, small=True)
-    centre = (144, 60)
-    c.lines([at(centre, 135, 27), at(spot, -45, 5)], "il")
-    close_up(c, centre, "shin", tool, side=-1)
+    centre = (26, 44)
+    c.lines([at(centre, 70, 27), at(spot, -100, 9)], "il")
+    close_up(c, centre, "shin", tool)
     return c
