@@ -66,6 +66,7 @@ class _Back(Body):
 
     def draw_details(self, c: Canvas) -> None:
         c.lines([self.spine(0.98), self.spine(0.3)], "l")
+        c.lines([self.spine(-0.02), self.spine(-0.15)], "l")  # between the buttocks
         for s in (1, -1):
             a = self.across
             c.lines([a(0.86, s * 4), a(0.48, s * 6), a(0.8, s * 14)], "l")

@@ -73,18 +73,10 @@ REGIONS = {
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
         (4, 5),
     ),
-    # Kneeling, seen from the side, facing right: the treated shin lies along the floor, its front
-    # to us and its outer edge up, its knee and thigh on the right; the other leg's bent knee
-    # rests on the shin (KNEE, drawn with the tool); the spot under that knee. Background only.
-    "shin": (
-        "M-25 7H-17Q-15 7-15 5L-26-1A26 26 0 0 0-25 7Z"
-        "M-16-7L-24-11A26 26 0 0 1-7-25Z"
-        "M8-25L-7 4Q-7 7-4 7H-2L10-24A26 26 0 0 0 8-25Z"
-        "M22-14L11 11Q14 18 7 18H19A26 26 0 0 0 22-14Z"
-        "M-19 18H19A26 26 0 0 1-19 18Z",
-        "M-19 18H19",
-        (-13, 8),
-    ),
+    # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor,
+    # knee on the right, foot on the left; the other leg's bent knee rests on it from above
+    # (drawn with the tool); the spot under that knee. Background only: the legs are drawn.
+    "shin": ("M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z", "M-24 17H24M18 11a3 3 0 1 0 0-1", (0, 8)),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
     # running down from it; the spot a hand's width below the kneecap (the other hand lies
     # across the shin between them, drawn with the thumb), just outside that edge.
@@ -99,18 +91,12 @@ REGIONS = {
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "M5-8a3 3 0 1 0 0 1M5 7a3 3 0 1 0 0 1",
-        (-3, 13),
+        (-7, 12),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
 ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5)}
-# The knee technique: kneecaps on both knees and the edge of the shinbone (landmarks), and the
-# other leg, bent, its thigh going up to the right and its shin up to the left.
-KNEE = (
-    "M-12 0a3 3 0 1 0 0-1M-22 13H-2M5 9a3 3 0 1 0 0-1",
-    "M-26-1L-15 5Q-13 9-7 4L8-25A26 26 0 0 0-7-25L-16-7L-24-11A26 26 0 0 0-26-1Z",
-)
 FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {
@@ -184,9 +170,11 @@ def close_up(
     if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # the other leg's bent knee resting on the shin
-        m.raw(KNEE[1], [], "p")  # that leg a shade darker, as it is on the whole figure
-        m.raw(KNEE[0], [], "lm")
+    elif tool == "knee":  # the lower leg on the floor, the other leg's bent knee resting on it
+        m.limb([(18, 11), (-13, 12)], 9, "f")
+        m.limb([(-13, 12), (-22, 13)], 6, "f")
+        m.raw(_bent_arm((x, y - 9), -128, -58, 6), [], "p")
+        m.raw(f"M{x} {y - 6}a3 3 0 1 0 0-1", [], "lm")  # its kneecap, facing down
         m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view

@@ -123,7 +123,7 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
         wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
         body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
     mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.8), 90, 9)
+    ball = at(body.limb("far_leg", 0, 0.86), 90, 9)
     c.ball(ball)
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
