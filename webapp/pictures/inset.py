@@ -71,12 +71,17 @@ REGIONS = {
     "shoulder_blade": (
         f"M-12-23Q8-20 25-7A{R} {R} 0 0 0-12-23Z",
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
-        (4, 5),
+        (6, 4),
     ),
-    # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor,
-    # knee on the right, foot on the left; the other leg's bent knee rests on it from above
-    # (drawn with the tool); the spot under that knee. Background only: the legs are drawn.
-    "shin": ("M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z", "M-24 17H24M18 11a3 3 0 1 0 0-1", (0, 8)),
+    # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
+    # its inner side, knee on the right, foot on the left, its front to us (the kneecap, the edge
+    # of the shinbone along it) and its outer side up; the other leg's bent knee rests on it
+    # from above (drawn with the tool); the spot under that knee. Background only.
+    "shin": (
+        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
+        "M-24 17H24M15 12a3 3 0 1 0 0-1M11 13H-11",
+        (0, 8),
+    ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
     # running down from it; the spot a hand's width below the kneecap (the other hand lies
     # across the shin between them, drawn with the thumb), just outside that edge.
@@ -85,13 +90,13 @@ REGIONS = {
         "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
         (4, 9),
     ),
-    # Both legs from above, sitting with them out straight, hips to the left: thighs, kneecaps,
-    # shins and upturned feet (legs() draws them). The spot is on the outer edge of the near
-    # thigh (the edge away from the other leg), a hand's width above its kneecap.
+    # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
+    # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
+    # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M5-8a3 3 0 1 0 0 1M5 7a3 3 0 1 0 0 1",
-        (-7, 12),
+        "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
+        (-12, -4),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -102,7 +107,7 @@ FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, th
 GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
-    "thigh": (-13, 22),
+    "thigh": (-23, -11),
     "low_back_corner": (15, 0),
 }
 
@@ -141,12 +146,12 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
 
 
 def _legs(m: Canvas) -> None:
-    """Both legs seen from above, out straight to the right, and the hips they come from."""
-    for y in (-8, 7):
-        m.limb([(4, y), (18, y)], 6, "f")  # the shin
-        m.limb([(21, y - 4), (21, y + 3)], 5, "f")  # the foot, toes up
-        m.limb([(-14, y), (3, y)], 11, "f")  # the thigh
-    m.raw("M-17-20L-17 20A26 26 0 0 1-17-20Z", [], "t")  # the hips
+    """Both legs from the front, and the hips they come from."""
+    for x in (-7, 8):
+        m.limb([(x, 5), (x, 17)], 7, "f")  # the shin
+        m.limb([(x - 1, 21), (x + 1, 21)], 6, "f")  # the foot, toes towards us
+        m.limb([(x, -14), (x, 3)], 11, "f")  # the thigh
+    m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
 def close_up(

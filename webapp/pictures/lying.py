@@ -128,6 +128,10 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
     c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
+    # A close-up maps the place on the legs from the front: the outer side of the left thigh
+    centre = (224, -4)
+    c.lines([at(centre, 110, 27), at(ball, -60, BALL + 2)], "il")
+    close_up(c, centre, where, tool, side=-1)
     return c
 
 
