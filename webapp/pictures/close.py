@@ -69,8 +69,8 @@ class _Back(Body):
         c.lines([self.spine(-0.02), self.spine(-0.15)], "l")  # between the buttocks
         for s in (1, -1):
             a = self.across
-            c.lines([a(0.86, s * 4), a(0.48, s * 6), a(0.8, s * 14)], "l")
-            c.lines([a(0.78, s * 4), a(0.92, s * 16)], "l")  # the ridge
+            c.lines([a(0.86, s * 4), a(0.48, s * 6), a(0.8, s * 14)], "lm")
+            c.lines([a(0.78, s * 4), a(0.92, s * 16)], "lm")  # the ridge
 
 
 @pose("shoulder_blade")
@@ -86,7 +86,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     for leg, angle in (("near_leg", 86), ("far_leg", 94)):  # heels on the floor
         hip = body.joints[leg][0]
         body._chain(leg, hip, (angle, 90, 90), (THIGH, FLOOR - 6 - at(hip, angle, THIGH)[1], 3))
-    spot = body.across(0.62, 11)  # the middle of the blade, well below its ridge
+    spot = body.across(0.7, 8)  # the middle of the blade, well below its ridge
     wrist = body.across(0.98, 14)  # over the top of the shoulder, well out from the neck
     # The left upper arm goes forward, behind the body: only the round of the shoulder shows
     shoulder = body.joints["far_arm"][0]

@@ -123,14 +123,14 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
         wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
         body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
     mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.86), 90, 9)
+    ball = at(body.limb("far_leg", 0, 0.95), 90, 9)
     c.ball(ball)
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
     c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
     # A close-up maps the place on the legs from the front: the outer side of the left thigh
     centre = (224, -4)
-    c.lines([at(centre, 110, 27), at(ball, -60, BALL + 2)], "il")
+    c.lines([at(centre, 110, 27), at(ball, -20, BALL + 1)], "il")
     close_up(c, centre, where, tool, side=-1)
     return c
 
@@ -158,7 +158,7 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         ankle = at(knee, 172, SHIN)
         body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
         body.draw(c)
-        c.ball((knee[0] - 11, FLOOR - BALL))
+        c.ball((knee[0] - 14, FLOOR - BALL))
         return c
     # The treated (near) leg kneels, its shin along the floor, turned so its front faces us and
     # its outer side up; the other knee rests on that shin a hand's width below the knee, the

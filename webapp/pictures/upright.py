@@ -180,26 +180,28 @@ ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
 def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
-    """A close-up of the forearm from above. On the ball: palm up, an open hand with the creases
-    of its palm and the thumb out to the side; the ball bulges out on both sides under the
-    forearm just below the elbow, and the other hand's fingers press down across the forearm.
-    Otherwise: palm down, the knuckles up; the other hand comes from beyond the forearm, its
-    thumb on top just past the elbow, its fingertips showing under the near edge."""
+    """A close-up of the forearm. On the ball, from the side: the back of the forearm on the ball
+    just below the elbow, the hand palm up with its fingers curling up, the other hand pressing
+    down on the forearm from above. Otherwise, from above: palm down, the knuckles up; the other
+    hand comes from beyond the forearm, its thumb on top just past the elbow, its fingertips
+    showing under the near edge."""
     m = Canvas()
-    m.circle((0, 0), R, "ib")  # the table top
+    m.circle((0, 0), R, "ib")  # the room, or the table top seen from above
     if on_ball:
-        m.ball((-14, 0), 12)
-    m.raw(ARM, [], "t")
-    m.limb([(7, 0), (12, 0)], 13, "f")  # the palm, or the back of the hand
-    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers: open and spread palm up, together palm down
-        m.limb([(15, dy), (22, dy * (1.3 if on_ball else 1))], 3, "f")
-    if on_ball:
-        m.limb([(7, 5), (12, 12)], 4, "f")  # the thumb, on the near side
-        m.raw("M6-4Q10 0 14-4M6 4Q10 1 14 3", [], "lm")  # the creases of the palm
-        m.limb([(-5, -21), (-5, -14)], 10, "b")  # the other hand, from beyond
-        for dx in (-3, 0, 3):
-            m.limb([(dx - 5, -13), (dx * 1.2 - 5, 4)], 3, "b")  # its fingers pressing down
+        m.raw("M-24 11H24", [], "lm")  # the table top
+        m.ball((-9, 5), 6)
+        m.limb([(-21, -5), (6, -3)], 9, "f")  # the forearm, elbow to the left
+        m.limb([(6, -3), (13, -3)], 9, "f")  # the palm, facing up
+        for dx, up in ((0, 9), (3, 10), (6, 9), (9, 7)):  # fingers curling up
+            m.limb([(10 + dx * 0.5, -6), (13 + dx, -6 - up)], 3, "f")
+        m.limb([(-9, -19), (-9, -12)], 10, "b")  # the other hand, pressing down from above
+        for dx in (-4, 0, 4):
+            m.limb([(-9 + dx * 0.6, -12), (-9 + dx, -7)], 3, "b")
     else:
+        m.raw(ARM, [], "t")
+        m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
+        for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
+            m.limb([(15, dy), (22, dy)], 3, "f")
         m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
         m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
         m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
