@@ -9,6 +9,13 @@ from tests.test_pages import GUIDES, PAGES
 STATIC = ["css/app.css", "js/app.js", "js/finder.js"]
 
 
+def assert_subresource_headers(response):
+    """A stylesheet, script or icon: never sniffed, no referrer; the page's CSP governs it."""
+    assert "Content-Security-Policy" not in response.headers
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
 def assert_strict_headers(response):
     csp = response.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp
@@ -48,7 +55,7 @@ def test_static_files_are_hashed_and_cached_for_a_year(app, client, name):
             url = asset(name)
     response = client.get(url)
     assert response.status_code == 200
-    assert_strict_headers(response)
+    assert_subresource_headers(response)
     # Kept a year without asking again (a "no-cache" beside it would undo that)
     assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     unversioned = client.get(f"/static/{name}")
@@ -85,6 +92,28 @@ def test_pages_are_compressed_when_the_browser_accepts_it(client):
     assert gz.headers["Content-Encoding"] == "gzip"
     assert len(gz.data) < len(plain.data) / 2
     assert "Accept-Encoding" in gz.headers["Vary"]
+
+
+def test_the_csp_goes_with_what_a_browser_runs_and_not_with_what_a_page_loads(client):
+    """A policy means something on a document or a worker; on a stylesheet, a module script,
+    an icon or the manifest it would only add bytes to every first visit."""
+    for url in ("/sw.js", "/api/push/key", "/en/nothing-here", "/static/no-such-file.js"):
+        assert_strict_headers(client.get(url))
+    for url in (
+        "/static/css/app.css",
+        "/static/js/app.js",
+        "/static/img/icon-32.png",
+        "/en/manifest.webmanifest",
+    ):
+        response = client.get(url)
+        response.close()  # a static file's handle
+        assert response.status_code == 200, url
+        assert_subresource_headers(response)
+    # The service worker keeps it when revalidated too
+    worker = client.get("/sw.js")
+    again = client.get("/sw.js", headers={"If-None-Match": worker.headers["ETag"]})
+    assert again.status_code == 304
+    assert_strict_headers(again)
 
 
 def test_errors_carry_the_headers_too(client):

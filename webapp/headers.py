@@ -25,10 +25,24 @@ CSP = "; ".join(
 )
 # Headers every response carries, errors included.
 EVERY_RESPONSE = {
-    "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+# The policy governs what a browser runs: a document, or a worker. Files of these types are only
+# ever loaded by a page (a stylesheet, a module script, an icon, the manifest), which the page's
+# own policy governs, so they go without it; any other type keeps it (a page, an SVG, JSON, a
+# not-found page, a type not listed), and so does the service worker, a script run as a worker.
+SUBRESOURCE_TYPES = frozenset(
+    {
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "image/png",
+        "image/vnd.microsoft.icon",
+        "application/manifest+json",
+    }
+)
+WORKER_SCRIPTS = frozenset({"/sw.js"})  # served as JavaScript, run as a worker
 # Headers that only mean something for a document.
 DOCUMENT_HEADERS = {
     "X-Frame-Options": "DENY",
@@ -81,9 +95,17 @@ ENCODINGS = ("br", "gzip")  # in order of preference, with their file suffixes b
 SUFFIX = {"br": ".br", "gzip": ".gz"}
 
 
-def security(mimetype: str, secure: bool) -> dict[str, str]:
-    """Return the strict headers a response of this media type carries."""
+def runs(mimetype: str, worker: bool = False) -> bool:
+    """Return whether a response of this type can be run by a browser (it needs the CSP)."""
+    return worker or mimetype not in SUBRESOURCE_TYPES
+
+
+def security(mimetype: str, secure: bool, worker: bool = False) -> dict[str, str]:
+    """Return the strict headers a response of this media type carries (worker: the service
+    worker's script)."""
     headers = dict(EVERY_RESPONSE)
+    if runs(mimetype, worker):
+        headers["Content-Security-Policy"] = CSP
     if mimetype == "text/html":
         headers.update(DOCUMENT_HEADERS)
     if secure:

@@ -10,14 +10,14 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from . import headers
 
 
-def headers_for(mimetype: str, secure: bool) -> dict[str, str]:
+def headers_for(mimetype: str, secure: bool, path: str = "") -> dict[str, str]:
     """Return the strict headers a response of this type carries (webapp/headers.py)."""
-    return headers.security(mimetype, secure)
+    return headers.security(mimetype, secure, worker=path in headers.WORKER_SCRIPTS)
 
 
 def add_headers(response: Response) -> Response:
     """Add the strict headers every response carries."""
-    response.headers.update(headers_for(response.mimetype, request.is_secure))
+    response.headers.update(headers_for(response.mimetype, request.is_secure, request.path))
     return response
 
 
@@ -33,10 +33,11 @@ class HeadersEverywhere:
 
         def start(status, headers, exc_info=None):
             names = {name.lower() for name, _ in headers}
-            if "content-security-policy" not in names:
+            if "x-content-type-options" not in names:  # sent with every response
                 kind = next((v for n, v in headers if n.lower() == "content-type"), "")
                 mimetype = kind.split(";")[0].strip().lower()
-                headers = [*headers, *headers_for(mimetype, secure).items()]
+                path = environ.get("PATH_INFO", "")
+                headers = [*headers, *headers_for(mimetype, secure, path).items()]
             return start_response(status, headers, exc_info)
 
         return self.wsgi_app(environ, start)

@@ -151,9 +151,11 @@ def test_a_saved_guide_opens_at_once_on_a_hung_or_no_network(saved_site, network
 
 def test_launching_the_app_again_opens_a_shortcut_but_keeps_the_readers_place(server, page):
     serve(server)
+    # The installed app's window (display-mode standalone) with its launch queue
     page.add_init_script(
         "Object.defineProperty(window, 'launchQueue', "
         "{ value: { setConsumer(fn) { window.launchConsumer = fn; } } });"
+        "Object.defineProperty(navigator, 'standalone', { value: true });"
     )
     page.goto(f"{server.url}/en/safety")
     deadline = time.monotonic() + 5

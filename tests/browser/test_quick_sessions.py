@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.routine_helpers import open_with_clock, player, rate
@@ -88,3 +90,29 @@ def test_the_before_rating_can_be_skipped(live_server, page: Page):
     assert report_rows(page, "The low back pit") == [
         ["Mar 2, 2026", "Ball against a wall", "Each side in turn", "1:00 × 2", "–", "–", ""]
     ]
+
+
+def test_a_guide_loads_the_players_styles_only_with_the_player(live_server, page: Page):
+    # Given a first visit to a guide (bench/page_weight.py: its first visit has a budget)
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url))
+    open_with_clock(page, live_server.url + LOW_BACK_PIT)
+    expect(page.get_by_role("button", name="Treat this spot now")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    # Then it loaded the shared stylesheet only, and no code for an installed app's launches
+    sheets = page.locator('link[rel="stylesheet"]')
+    expect(sheets).to_have_count(1)
+    expect(sheets).to_have_attribute("href", re.compile(r"^/static/css/app\.css\?v="))
+    assert not [url for url in loaded if "/css/player.css" in url or "/launch.js" in url]
+    # When the reader opens the choices
+    choices = open_choices(page)
+    # Then the player's styles came with them: the options fold, and the player fills the phone
+    assert any("/static/css/player.css?v=" in url for url in loaded)
+    summary = choices.locator(".player-options summary")
+    expect(summary).to_have_css("display", "flex")
+    choices.get_by_role("button", name="Start").click()
+    dialog = player(page)
+    expect(dialog).to_be_visible()
+    box = dialog.bounding_box()
+    assert box and box["width"] == page.viewport_size["width"]
+    expect(dialog.locator(".player-bar")).to_have_css("border-top-style", "solid")

@@ -21,10 +21,17 @@ class Kind:
     mimetype: str | None  # None: the file's own type (static files)
     cache: str | None  # Cache-Control on a 200 answer
     extra: tuple[tuple[str, str], ...] = ()
+    worker: bool = False  # the service worker's script
 
     def security(self, secure: bool = False) -> dict[str, str]:
-        """Return the security headers, the same for every status."""
-        return headers.security(self.mimetype or "", secure)
+        """Return the security headers, the same for every status.
+
+        A static file's CSP depends on its type (headers.runs): the servers add it by type."""
+        if self.mimetype is None:
+            return dict(headers.EVERY_RESPONSE) | (
+                {headers.HSTS[0]: headers.HSTS[1]} if secure else {}
+            )
+        return headers.security(self.mimetype, secure, self.worker)
 
     def success(self) -> dict[str, str]:
         """Return what a 200 answer adds: caching and the kind's own headers."""
@@ -36,7 +43,9 @@ class Kind:
 
 PAGE = Kind("page", HTML, headers.REVALIDATE)
 MANIFEST = Kind("manifest", "application/manifest+json", headers.REVALIDATE)
-WORKER = Kind("worker", "text/javascript", headers.REVALIDATE, tuple(headers.WORKER.items()))
+WORKER = Kind(
+    "worker", "text/javascript", headers.REVALIDATE, tuple(headers.WORKER.items()), worker=True
+)
 HASHED = Kind("hashed static file", None, headers.IMMUTABLE)  # /static/x?v=<its hash>
 STATIC = Kind("static file", None, headers.STATIC_REVALIDATE)  # any other /static/ address
 ERROR = Kind("error or redirect", HTML, None)  # not-found pages, redirects

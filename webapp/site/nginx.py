@@ -51,6 +51,8 @@ def header_lines(kind: built.Kind) -> list[str]:
     to a 200 only, so those headers go through a map that is empty for any other status.
     """
     lines = [f"add_header {n} {_quote(v)} always;" for n, v in kind.security().items()]
+    if kind.mimetype is None:  # a static file: the CSP by its type, as the app gives it
+        lines.append("add_header Content-Security-Policy $knotwise_static_csp always;")
     lines.append("add_header Strict-Transport-Security $knotwise_hsts always;")
     lines += [f"add_header {name} {_variable(kind, name)};" for name in kind.success()]
     return lines
@@ -141,6 +143,11 @@ def config(
         "map $arg_v $knotwise_version {",
         '    "~^[0-9a-f]{12}$" $arg_v;',
         '    default "";',
+        "}",
+        "# The CSP only on a static file a browser could run (webapp/headers.py: runs).",
+        "map $sent_http_content_type $knotwise_static_csp {",
+        f'    "~^({"|".join(re.escape(t) for t in sorted(headers.SUBRESOURCE_TYPES))})(;|$)" "";',
+        f"    default {_quote(headers.CSP)};",
         "}",
         "map $knotwise_spot $knotwise_slug {",
         *[f"    {n} {slug};" for n, slug in spot_redirects(app).items()],

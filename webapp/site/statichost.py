@@ -1,8 +1,10 @@
 """DIR/_headers: the headers file static hosts read (Netlify, Cloudflare Pages and others).
 
-Such hosts match addresses by path alone, so two things are coarser than with nginx: a static
-file is revalidated (ETag) rather than kept a year, since the path cannot tell its hash; and the
-root address has no language choice (the service worker's saved copy still opens at /).
+Such hosts match addresses by path alone, so three things are coarser than with nginx: a static
+file is revalidated (ETag) rather than kept a year, since the path cannot tell its hash; every
+file carries the CSP, since a not-found page can answer any path (nginx and the app leave it off
+stylesheets, scripts and icons); and the root address has no language choice (the service
+worker's saved copy still opens at /).
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ def _rule(pattern: str, values: dict[str, str]) -> list[str]:
 
 def text(app: Flask) -> str:
     """Return the _headers file for the build of this app."""
-    every = {**headers.EVERY_RESPONSE, headers.HSTS[0]: headers.HSTS[1]}  # hosts serve HTTPS
+    every = {  # hosts serve HTTPS
+        "Content-Security-Policy": headers.CSP,
+        **headers.EVERY_RESPONSE,
+        headers.HSTS[0]: headers.HSTS[1],
+    }
     pages = {**headers.DOCUMENT_HEADERS, **built.PAGE.success()}
     lines = [
         "# Knotwise: written by `flask --app webapp site build` from webapp/headers.py.",

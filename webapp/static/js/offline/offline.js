@@ -166,8 +166,9 @@ export async function setUpOffline() {
   explainOfflinePage();
   showConnection();
   offerInstall();
-  // Only the installed app is launched (see the manifest's launch_handler).
-  if ("launchQueue" in window) import("./launch.js").then((m) => m.handleLaunches());
+  // Only the installed app is launched (see the manifest's launch_handler): a browser tab never
+  // is, so it does not load the code.
+  if ("launchQueue" in window && installed()) import("./launch.js").then((m) => m.handleLaunches());
   window.addEventListener("appinstalled", () => requestPersistence());
   if (!("serviceWorker" in navigator) || !window.caches) {
     showSaving({ state: "unsupported" });

@@ -5,7 +5,7 @@ import { totalSeconds } from "../player/timeline.js";
 import { duration, number, stepHow } from "../words.js";
 import { showQr } from "./qr.js";
 
-/** Reveal the Print button: on paper the page is only its card (see app.css, Print). */
+/** Reveal the Print button: on paper the page is only its card (see routines.css, Print). */
 function wirePrint() {
   const action = document.querySelector(".print-action");
   if (!action || !window.print) return;

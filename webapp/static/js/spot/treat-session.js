@@ -1,5 +1,5 @@
 // The one-spot session behind "Treat this spot now", loaded only when the reader asks for it.
-// The player's markup and words are borrowed from the play page (saved for offline with every
+// The player's markup, words and styles are borrowed from the play page (saved for offline with every
 // guide), so guides stay light and the session plays exactly as an own routine does.
 import { checkRoutine } from "../checks.js";
 import { setupPlayer } from "../player/player.js";
@@ -8,11 +8,34 @@ import { saveRoutine } from "../store.js";
 import { duration, fill, t } from "../words.js";
 import { quickId } from "./quick-session.js";
 
+/** Load the play page's stylesheets that this page has not (the player's own, player.css), and
+ * wait for them, so the choices and the player show styled. A guide's first visit stays light. */
+function borrowStyles(page, base) {
+  const have = new Set([...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.href));
+  const loads = [];
+  for (const link of page.querySelectorAll('link[rel="stylesheet"]')) {
+    const href = new URL(link.getAttribute("href"), base).href;
+    if (have.has(href)) continue;
+    const sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = href;
+    loads.push(
+      new Promise((resolve, reject) => {
+        sheet.addEventListener("load", resolve, { once: true });
+        sheet.addEventListener("error", () => reject(new Error(`${href} did not load`)), { once: true });
+      }),
+    );
+    document.head.append(sheet);
+  }
+  return Promise.all(loads);
+}
+
 /** Copy the player dialog, its words, its options and this spot's details from the play page. */
 async function borrowPlayer(panel) {
   const response = await fetch(panel.dataset.playerPage, { credentials: "same-origin" });
   if (!response.ok) throw new Error(`play page answered ${response.status}`);
   const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  await borrowStyles(page, response.url);
   const dialog = page.querySelector("dialog.player");
   const words = page.getElementById("routine-words");
   const info = page.querySelector(`template.spot-info[data-spot="${panel.dataset.spot}"]`);
