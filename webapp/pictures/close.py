@@ -86,7 +86,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     for leg, angle in (("near_leg", 86), ("far_leg", 94)):  # heels on the floor
         hip = body.joints[leg][0]
         body._chain(leg, hip, (angle, 90, 90), (THIGH, FLOOR - 6 - at(hip, angle, THIGH)[1], 3))
-    spot = body.across(0.7, 8)  # the middle of the blade, well below its ridge
+    spot = body.across(0.62, 10)  # the middle of the blade, well below its ridge
     wrist = body.across(0.98, 14)  # over the top of the shoulder, well out from the neck
     # The left upper arm goes forward, behind the body: only the round of the shoulder shows
     shoulder = body.joints["far_arm"][0]
@@ -94,7 +94,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     c.floor(FLOOR, 40, 175)
     body.draw(c, after=())
     c.limb([at(wrist, -75, 12), wrist], 8, "b")  # the forearm, rising in front of the shoulder
-    palm = at(wrist, 95, 6)
+    palm = at(wrist, 95, 9)
     c.limb([wrist, palm], 10, "f")  # the hand over the shoulder, four fingers down the back
     for d in (-3, -1, 1, 3):
         c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1] - abs(d) // 2)], 2, "f")

@@ -7,7 +7,8 @@ differently: the whole back, small, with its shoulder blades, lowest ribs and pe
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
 beside the spine for 11; one shoulder blade for 14; a kneeling shin with the other knee resting
 on it for 3 (the knee technique, where the whole figure is too small to show that knee); both
-legs from above for 8, so that the outer side shows. Each is drawn for the right side, in a
+legs from the front for 8 when sitting, and the legs from above, as the figure lies face-down,
+for 8 with the ball, so that the outer side shows. Each is drawn for the right side, in a
 frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
 right); the left side is its mirror image.
 """
@@ -79,7 +80,7 @@ REGIONS = {
     # from above (drawn with the tool); the spot under that knee. Background only.
     "shin": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-24 17H24M15 12a3 3 0 1 0 0-1M11 13H-11",
+        "M-24 17H24",
         (0, 8),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
@@ -96,7 +97,16 @@ REGIONS = {
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
-        (-12, -4),
+        (-12, -1),
+    ),
+    # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
+    # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
+    # the side (_legs_above draws them); the ball under the thigh a hand's width above the knee,
+    # peeping out at its outer edge, the edge away from the other leg.
+    "thigh_above": (
+        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
+        "M-10-5V7",
+        (0, 11),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -154,6 +164,28 @@ def _legs(m: Canvas) -> None:
     m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
+def _band(start: Point, angle: float, half: int) -> str:
+    """Return the outline of a limb `half` wide each side, from a round end at `start` out of
+    the magnifier at `angle`, cut off by its rim (a limb ending inside would read as a stub)."""
+    u = at((0, 0), angle, 1)
+    n = (-u[1] * half, u[0] * half)
+    a, b = (start[0] + n[0], start[1] + n[1]), (start[0] - n[0], start[1] - n[1])
+    (ax, ay), (bx, by) = _rim(a, u), _rim(b, u)
+    return (
+        f"M{round(b[0])} {round(b[1])}A{half} {half} 0 0 1 {round(a[0])} {round(a[1])}"
+        f"L{ax} {ay}L{bx} {by}Z"
+    ).replace(" -", "-")
+
+
+def _legs_above(m: Canvas, ball: Point) -> None:
+    """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
+    then the other thigh, bent out to the side, the shin and the straight thigh over it."""
+    m.ball(ball, 6)
+    m.raw(_band((18, 0), -115, 6), [], "t")  # the other thigh
+    m.raw(_band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
+    m.raw(_band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
+
+
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
@@ -168,16 +200,21 @@ def close_up(
         m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
+    elif where == "thigh_above":
+        _legs_above(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     x, y = spot
-    if tool.startswith("ball"):
+    if where == "thigh_above":
+        pass  # the ball lies under the thigh: _legs_above drew it
+    elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
     elif tool == "knee":  # the lower leg on the floor, the other leg's bent knee resting on it
         m.limb([(18, 11), (-13, 12)], 9, "f")
         m.limb([(-13, 12), (-22, 13)], 6, "f")
+        m.raw("M17 11a4 4 0 1 0 0-1M11 12H-11", [], "lm")  # its kneecap, its shinbone's edge
         m.raw(_bent_arm((x, y - 9), -128, -58, 6), [], "p")
         m.raw(f"M{x} {y - 6}a3 3 0 1 0 0-1", [], "lm")  # its kneecap, facing down
         m.marker(spot, small=True)

@@ -128,10 +128,10 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
     c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
-    # A close-up maps the place on the legs from the front: the outer side of the left thigh
+    # A close-up of the legs, seen from above as the figure is: the ball under the outer edge
     centre = (224, -4)
     c.lines([at(centre, 110, 27), at(ball, -20, BALL + 1)], "il")
-    close_up(c, centre, where, tool, side=-1)
+    close_up(c, centre, "thigh_above", tool, side=-1)
     return c
 
 
@@ -165,13 +165,16 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     # other foot lifted behind.
     hip = body.joints["near_leg"][0]
     knee = (hip[0] - 9, FLOOR - 7)
-    ankle = (knee[0] - SHIN, FLOOR - 5)
-    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 11)]
+    ankle_near = (knee[0] - SHIN, FLOOR - 5)
+    body.joints["near_leg"] = [hip, knee, ankle_near, at(ankle_near, 180, 11)]
     spot = (knee[0] - 13, FLOOR - 11)
     top = (spot[0], spot[1] - 7)  # the other knee, on the shin
     ankle = at(top, 208, SHIN)
     body.joints["far_leg"] = [hip, top, ankle, at(ankle, 200, 11)]
     body.draw(c)
+    # Its front to us: the kneecap on the knee, the edge of the shinbone along the shin
+    c.raw(f"M{round(knee[0]) + 3} {round(knee[1]) - 1}a3 3 0 1 0 0-1", [], "lm")
+    c.lines([(knee[0] - 4, knee[1]), (ankle_near[0] + 3, ankle_near[1])], "lm")
     c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
     c.marker(spot, small=True)
     centre = (26, 44)
