@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import R, close_up
+from .inset import R, _band, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -141,7 +141,8 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
 def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
     the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
-    shows the forearm and hand from above."""
+    shows the forearm and hand: from above, palm down; or from the side, the elbow bent, the ball
+    just below it and the open hand's palm turned up."""
     c = Canvas(side="right")
     top = SEAT - 12
     body = _seated(-90)
@@ -150,7 +151,7 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
     elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
     wrist = at(elbow, 3 if on_ball else 0, FOREARM)
-    hand = at(wrist, -8 if on_ball else 5, 8)  # palm down; or palm up, the palm level
+    hand = at(wrist, -4 if on_ball else 5, 8)  # palm up, the palm level; or palm down
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
     spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
     chair(c, (body.hip[0], SEAT + 6))
@@ -161,8 +162,8 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c)
     c.limb(body.joints["far_arm"][2:], 7, "b")
     if on_ball:
-        # An open hand, palm up, the thumb standing up beside it
-        c.limb([at(wrist, -8, 2), at(wrist, -80, 6)], 4, "f")
+        # An open hand, palm up, cupped: the fingertips curling up
+        c.limb([hand, at(hand, -65, 4)], 4, "f")
         c.ball((spot[0], top - BALL))
     else:
         c.marker(spot)
@@ -180,23 +181,32 @@ ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
 def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
-    """A close-up of the forearm. On the ball, from the side: the back of the forearm on the ball
-    just below the elbow, the hand palm up with its fingers curling up, the other hand pressing
-    down on the forearm from above. Otherwise, from above: palm down, the knuckles up; the other
+    """A close-up of the forearm. On the ball, from the side: the upper arm rising out of view from
+    the bent elbow, the back of the forearm on the ball just below it, the other hand pressing
+    down on the forearm from above; the hand open, palm up, seen a little from above so that its
+    palm shows (creases, spread fingers, the thumb out towards us: a hand seen only from the side
+    was never read as palm up). Otherwise, from above: palm down, the knuckles up; the other
     hand comes from beyond the forearm, its thumb on top just past the elbow, its fingertips
     showing under the near edge."""
     m = Canvas()
     m.circle((0, 0), R, "ib")  # the room, or the table top seen from above
     if on_ball:
-        m.raw("M-24 11H24", [], "lm")  # the table top
-        m.ball((-9, 5), 6)
-        m.limb([(-21, -5), (6, -3)], 9, "f")  # the forearm, elbow to the left
-        m.limb([(6, -3), (13, -3)], 9, "f")  # the palm, facing up
-        for dx, up in ((0, 9), (3, 10), (6, 9), (9, 7)):  # fingers curling up
-            m.limb([(10 + dx * 0.5, -6), (13 + dx, -6 - up)], 3, "f")
-        m.limb([(-9, -19), (-9, -12)], 10, "b")  # the other hand, pressing down from above
-        for dx in (-4, 0, 4):
-            m.limb([(-9 + dx * 0.6, -12), (-9 + dx, -7)], 3, "b")
+        m.raw("M-22 11H22", [], "lm")  # the table top
+        m.ball((-8, 5), 6)  # just below the elbow
+        m.raw(_band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
+        m.limb([(-13, -5), (4, -5)], 9, "f")  # the forearm, its back on the ball
+        # The hand, palm up and open, seen a little from above: the palm with its creases, the
+        # thumb out towards us, the fingers spread
+        m.limb([(7, -1), (14, 4)], 3, "f")  # the thumb, out towards us
+        fingers = (((13, -9), -50, 5), ((14, -7), -28, 7), ((15, -4), -10, 7), ((14, -1), 8, 6))
+        for base, angle, length in fingers:  # spread open
+            m.limb([base, at(base, angle, length)], 3, "f")
+        m.raw("M3-9Q9-12 14-10L15 0Q10 2 3-1Z", [], "t")  # the palm
+        m.raw("M6-7Q10-3 9 1M8-8Q11-6 14-8M10-4Q12-3 14-4", [], "lm")  # its creases
+        # The other hand, pressing down from above, out of view at the rim
+        m.raw("M-11-12A5 5 0 0 0-1-12V-26L-11-24Z", [], "t tb")
+        for dx in (-3, 0, 3):
+            m.limb([(-6 + dx, -13), (-6 + dx, -10)], 2, "b")
     else:
         m.raw(ARM, [], "t")
         m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
