@@ -181,17 +181,19 @@ ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
 def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
-    """A close-up of the forearm. On the ball, from the side: the upper arm rising out of view from
-    the bent elbow, the back of the forearm on the ball just below it, the other hand pressing
-    down on the forearm from above; the hand open, palm up, seen a little from above so that its
-    palm shows (creases, spread fingers, the thumb out towards us: a hand seen only from the side
-    was never read as palm up). Otherwise, from above: palm down, the knuckles up; the other
-    hand comes from beyond the forearm, its thumb on top just past the elbow, its fingertips
-    showing under the near edge."""
+    """A close-up of the forearm. On the ball, from the side and a little from above (the table
+    top shows as a surface): the upper arm rising out of view from the bent elbow, the back of the
+    forearm on the ball just below it, the other hand pressing down on the forearm from above;
+    the hand open, palm up, so that its palm shows (creases, spread fingers, the thumb out towards
+    us: a hand seen only from the side was never read as palm up). Otherwise, from above: palm
+    down, the knuckles up; the other hand comes from beyond the forearm, its thumb on top just
+    past the elbow, its fingertips showing under the near edge."""
     m = Canvas()
     m.circle((0, 0), R, "ib")  # the room, or the table top seen from above
     if on_ball:
-        m.raw("M-22 11H22", [], "lm")  # the table top
+        # The table top, seen a little from above: its far edge behind the arm, its front edge,
+        # the sides cut off by the rim
+        m.raw("M-25-6H25A26 26 0 0 1 23 13H-23A26 26 0 0 1-25-6Z", [], "p")
         m.ball((-8, 5), 6)  # just below the elbow
         m.raw(_band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
         m.limb([(-13, -5), (4, -5)], 9, "f")  # the forearm, its back on the ball
