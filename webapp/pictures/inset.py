@@ -78,12 +78,13 @@ REGIONS = {
     # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
     # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
     # the toes, the calf's bulge along the floor and the other leg's bent knee on its top, the
-    # outer side); the landmarks are the floor, the kneecap and the sharp edge of the shinbone
-    # running from below it towards the foot; the spot a hand's width below the kneecap, just
-    # above that edge, under the other knee.
+    # outer side); the landmarks are the floor, the kneecap, the sharp edge of the shinbone
+    # running from below it towards the foot, and the toes; the spot a hand's width below the
+    # kneecap, just above that edge, under the other knee.
     "shin": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-23 12H23M13 8Q10 5 4 4Q-2 3-8 2M10-1Q14-5 18-1Q18 4 14 7Q10 4 10-1Z",
+        "M-23 12H23M13 8Q10 5 4 4Q-2 3-8 2M10-1Q14-5 18-1Q18 4 14 7Q10 4 10-1Z"
+        "M-20-1H-17M-20 2H-17M-20 5H-17M-20 8H-17",
         (5, -2),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone

@@ -189,6 +189,7 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         "t",
     )
     c.raw(f"M{kx - 3} {ky - 1}a3 3 0 1 0 0-1", [], "lm")
+    c.raw("".join(f"M{ax - 9} {ay + dy}h2" for dy in (-2, 0, 2)).replace(" -", "-"), [], "lm")
     c.lines([(kx - 4, ky + 2), (ax + 3, ay + 1)], "lm")
     body.draw(c, skip=("far_arm", "far_leg", "near_leg"))
     c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
