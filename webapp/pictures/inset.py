@@ -5,8 +5,9 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
-beside the spine for 11; one shoulder blade for 14; a kneeling shin with the other knee resting
-on it for 3 (the knee technique, where the whole figure is too small to show that knee); both
+beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
+from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
+resting on its top (the whole figure is too small to show that knee); both
 legs from the front for 8 when sitting, and the legs from above, as the figure lies face-down,
 for 8 with the ball, so that the outer side shows. Each is drawn for the right side, in a
 frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
@@ -75,13 +76,16 @@ REGIONS = {
         (6, 4),
     ),
     # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
-    # its inner side, knee on the right, foot on the left, its front to us (the kneecap, the edge
-    # of the shinbone along it) and its outer side up; the other leg's bent knee rests on it
-    # from above (drawn with the tool); the spot under that knee. Background only.
+    # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
+    # the toes, the calf's bulge along the floor and the other leg's bent knee on its top, the
+    # outer side); the landmarks are the floor, the kneecap, the sharp edge of the shinbone
+    # running from below it towards the foot, and the toes; the spot a hand's width below the
+    # kneecap, just above that edge, under the other knee.
     "shin": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-24 17H24",
-        (0, 8),
+        "M-23 12H23M13 8Q10 5 4 4Q-2 3-8 2M10-1Q14-5 18-1Q18 4 14 7Q10 4 10-1Z"
+        "M-20-1H-17M-20 2H-17M-20 5H-17M-20 8H-17",
+        (5, -2),
     ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
     # running down from it; the spot a hand's width below the kneecap (the other hand lies
@@ -186,6 +190,19 @@ def _legs_above(m: Canvas, ball: Point) -> None:
     m.raw(_band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
 
 
+def _shin_side(m: Canvas, spot: Point) -> None:
+    """The treated lower leg lying along the floor, its front to us, as the whole figure kneels:
+    first the other leg's bent knee resting on it above the spot (behind the leg, so that its
+    point sinks into the outline), the treated thigh going up behind the knee, then the lower leg
+    from the toes (the top of the foot lying on its inner edge, so its toes face us) along the
+    top, its outer side, to the round knee and back along the floor under the calf's bulge."""
+    m.raw(_bent_arm((spot[0], spot[1] - 8), -152, -50, 6), [], "p")
+    m.raw("M13-4L16-21A26 26 0 0 1 25-8L21 2Z", [], "t")
+    toes = "a2 2 0 0 0-1 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 1 3"
+    knee = "C-2 12 8 12 14 10C20 8 22 4 21 0C20-4 17-5 12-5Z"
+    m.raw(f"M12-5C4-5-2-3-7-1L-19-4{toes}L-7 9{knee}", [], "t")
+
+
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
@@ -202,6 +219,8 @@ def close_up(
         _legs(m)
     elif where == "thigh_above":
         _legs_above(m, spot)
+    elif where == "shin":
+        _shin_side(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
@@ -211,12 +230,7 @@ def close_up(
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # the lower leg on the floor, the other leg's bent knee resting on it
-        m.limb([(18, 11), (-13, 12)], 9, "f")
-        m.limb([(-13, 12), (-22, 13)], 6, "f")
-        m.raw("M17 11a4 4 0 1 0 0-1M11 12H-11", [], "lm")  # its kneecap, its shinbone's edge
-        m.raw(_bent_arm((x, y - 9), -128, -58, 6), [], "p")
-        m.raw(f"M{x} {y - 6}a3 3 0 1 0 0-1", [], "lm")  # its kneecap, facing down
+    elif tool == "knee":  # _shin_side drew the other leg's knee resting on the spot
         m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view

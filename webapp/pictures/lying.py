@@ -171,10 +171,27 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     top = (spot[0], spot[1] - 7)  # the other knee, on the shin
     ankle = at(top, 208, SHIN)
     body.joints["far_leg"] = [hip, top, ankle, at(ankle, 200, 11)]
-    body.draw(c)
-    # Its front to us: the kneecap on the knee, the edge of the shinbone along the shin
-    c.raw(f"M{round(knee[0]) + 3} {round(knee[1]) - 1}a3 3 0 1 0 0-1", [], "lm")
-    c.lines([(knee[0] - 4, knee[1]), (ankle_near[0] + 3, ankle_near[1])], "lm")
+    # The treated leg behind the trunk, drawn by hand, not as a plain limb that reads as an
+    # ordinary kneel: the thigh, then the lower leg and foot in one outline, its front to us
+    # (the foot lying on its inner edge, its toes towards us; the inner bulge of the calf along
+    # the floor; the knee's round end with the kneecap), the edge of the shinbone along it
+    for name in ("far_arm", "far_leg"):
+        body.draw_limb(c, name)
+    (kx, ky), (ax, ay) = (round(v) for v in knee), (round(v) for v in ankle_near)
+    c.limb([hip, (kx + 1, ky - 4)], 14)
+    c.raw(
+        f"M{kx - 2} {ky - 5}C{kx - 12} {ky - 5} {ax + 8} {ay - 4} {ax} {ay - 3}L{ax - 9} {ay - 4}"
+        "a1 1 0 0 0 0 2a1 1 0 0 0 0 2a1 1 0 0 0 0 2a2 2 0 0 0 1 3"
+        f"L{ax} {ay + 4}C{ax + 8} {ay + 6} {kx - 14} {ky + 7} {kx - 4} {ky + 7}"
+        f"C{kx + 3} {ky + 7} {kx + 6} {ky + 2} {kx + 5} {ky - 2}C{kx + 4} {ky - 5} {kx} {ky - 5}"
+        f" {kx - 2} {ky - 5}Z".replace(" -", "-"),
+        [(ax - 10, ay - 5), (kx + 6, ky + 7)],
+        "t",
+    )
+    c.raw(f"M{kx - 3} {ky - 1}a3 3 0 1 0 0-1", [], "lm")
+    c.raw("".join(f"M{ax - 9} {ay + dy}h2" for dy in (-2, 0, 2)).replace(" -", "-"), [], "lm")
+    c.lines([(kx - 4, ky + 2), (ax + 3, ay + 1)], "lm")
+    body.draw(c, skip=("far_arm", "far_leg", "near_leg"))
     c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
     c.marker(spot, small=True)
     centre = (26, 44)
