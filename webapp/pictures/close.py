@@ -85,13 +85,13 @@ class _Back(Body):
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind, a bust: the left hand reaches across the chest and over the right
-    shoulder (its forearm shows between the head and the shoulder, passing in front of the
-    neck), three fingertips down on the middle of the shoulder blade, below its ridge, the
-    ridge showing on both sides of the fingers. The right arm hangs relaxed outside the blade,
-    its forearm forward in the lap; the left arm is out of sight in front. A close-up shows the
-    blade and the hand."""
+    shoulder (its forearm shows between the head, tilted a little away, and the shoulder,
+    passing in front of the neck), three fingertips down on the middle of the shoulder blade,
+    below its ridge, the ridge showing on both sides of the fingers. The right arm hangs
+    relaxed outside the blade, its forearm forward in the lap; the left arm is out of sight in
+    front. A close-up shows the blade and the hand."""
     c = Canvas(side="right")
-    body = _Back((80, 110), trunk=-90, head=-94, front_view=True, back_view=True)
+    body = _Back((80, 110), trunk=-90, head=-100, front_view=True, back_view=True)
     right, left = body.across(0.88, 20), body.across(0.88, -18)
     elbow = at(right, 88, UPPER_ARM)
     body.joints["near_arm"] = [right, elbow, *[at(elbow, 135, 6)] * 2]
