@@ -3,12 +3,10 @@ the shoulder blade (from behind), and both thumbs in the arch of a foot."""
 
 from __future__ import annotations
 
-from .body import THIGH, Body
-from .draw import Canvas, at
-from .inset import close_up
-from .kit import STAND_HIP, pose
-
-FLOOR = 150
+from .body import UPPER_ARM, Body
+from .draw import Canvas, Point, at
+from .inset import FINGER, close_up
+from .kit import pose
 
 
 def _bust(**kw) -> Body:
@@ -60,48 +58,57 @@ def face(where: str, tool: str, balls: int) -> Canvas:
     return c
 
 
+# A back seen close up: broader across the shoulder blades than the whole figure's
+# (body.FRONT_HALF), so that each blade shows large.
+BACK_HALF = [(-0.12, 10), (0.04, 15), (0.3, 14), (0.56, 15), (0.8, 18), (0.92, 19), (1.02, 6)]
+
+
 class _Back(Body):
-    """A bust seen from behind whose shoulder blades show whole: each one's inner edge, lowest
-    corner and outer edge, and the ridge running up and out across it to the shoulder."""
+    """A bust seen from behind whose shoulder blades show whole and large: each one's inner edge
+    running down beside the spine, its blunt lowest corner and its outer edge rising to the
+    armpit, and the ridge running up and out across it to the top of the shoulder, so that the
+    flat of the blade below the ridge reads as a broad triangle."""
+
+    def trunk_points(self) -> list[Point]:
+        right = [self.across(t, w) for t, w in BACK_HALF]
+        left = [self.across(t, -w) for t, w in reversed(BACK_HALF)]
+        return [self.across(-0.16, 0), *right, *left]
 
     def draw_details(self, c: Canvas) -> None:
-        c.lines([self.spine(0.98), self.spine(0.3)], "l")
-        c.lines([self.spine(-0.02), self.spine(-0.15)], "l")  # between the buttocks
+        c.lines([self.spine(0.98), self.spine(0.1)], "l")
         for s in (1, -1):
-            a = self.across
-            c.lines([a(0.86, s * 4), a(0.48, s * 6), a(0.8, s * 14)], "lm")
-            c.lines([a(0.78, s * 4), a(0.92, s * 16)], "lm")  # the ridge
+            edge = [(0.92, 5), (0.46, 5), (0.37, 8), (0.39, 11), (0.84, 19)]
+            c.lines([self.across(t, s * w) for t, w in edge], "lm")
+            c.lines([self.across(0.82, s * 5), self.across(0.94, s * 19)], "lm")  # the ridge
 
 
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from behind, standing: the left hand reaches over the right shoulder, its forearm
-    showing above the shoulder, fingertips on the flat of the shoulder blade below its ridge; the
-    right arm hangs relaxed, the left one is out of sight in front. A close-up shows the whole
-    blade and the hand on it."""
+    """Seen from behind, a bust: the left hand reaches across the chest and over the right
+    shoulder (its forearm shows between the head, tilted a little away, and the shoulder,
+    passing in front of the neck), three fingertips down on the middle of the shoulder blade,
+    below its ridge, the ridge showing on both sides of the fingers. The right arm hangs
+    relaxed outside the blade, its forearm forward in the lap; the left arm is out of sight in
+    front. A close-up shows the blade and the hand."""
     c = Canvas(side="right")
-    body = _Back(
-        (80, STAND_HIP - 4), trunk=-90, front_view=True, back_view=True, near_arm=(94, 90, 90)
-    )
-    for leg, angle in (("near_leg", 86), ("far_leg", 94)):  # heels on the floor
-        hip = body.joints[leg][0]
-        body._chain(leg, hip, (angle, 90, 90), (THIGH, FLOOR - 6 - at(hip, angle, THIGH)[1], 3))
-    spot = body.across(0.62, 10)  # the middle of the blade, well below its ridge
-    wrist = body.across(0.98, 14)  # over the top of the shoulder, well out from the neck
-    # The left upper arm goes forward, behind the body: only the round of the shoulder shows
-    shoulder = body.joints["far_arm"][0]
-    body.joints["far_arm"] = [shoulder, *[at(shoulder, 75, 16)] * 3]
-    c.floor(FLOOR, 40, 175)
-    body.draw(c, after=())
-    c.limb([at(wrist, -75, 12), wrist], 8, "b")  # the forearm, rising in front of the shoulder
-    palm = at(wrist, 95, 9)
-    c.limb([wrist, palm], 10, "f")  # the hand over the shoulder, four fingers down the back
-    for d in (-3, -1, 1, 3):
-        c.limb([(palm[0] + d, palm[1]), (spot[0] + d, spot[1] - abs(d) // 2)], 2, "f")
+    body = _Back((80, 110), trunk=-90, head=-100, front_view=True, back_view=True)
+    right, left = body.across(0.88, 20), body.across(0.88, -18)
+    elbow = at(right, 88, UPPER_ARM)
+    body.joints["near_arm"] = [right, elbow, *[at(elbow, 135, 6)] * 2]
+    body.joints["far_arm"] = [left, *[at(left, 10, 10)] * 3]  # forward: only its round shows
+    spot = body.across(0.68, 10)  # across the middle of the blade, below its ridge
+    wrist = body.across(1.06, 9)  # over the top of the shoulder
+    c.limb([body.across(1.3, -2), wrist], 7, "b")  # the left forearm, in front of the neck
+    body.draw(c, after=(), skip=("near_leg", "far_leg"))
+    x, y = (round(v) for v in body.across(0.9, 9))  # the knuckles, just above the ridge
+    c.limb([wrist, (x, y)], 7, "f")  # the back of the hand
+    sx, sy = (round(v) for v in spot)
+    tips = "".join(f"M{x + d} {y}L{sx + d} {sy - abs(d) // 2}" for d in (-2, 0, 2))
+    c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 64, spot[1])
+    centre = (body.hip[0] + 62, spot[1] - 10)
     c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
-    close_up(c, centre, where, tool)
+    close_up(c, centre, "shoulder_blade_hand", tool)
     return c
 
 
