@@ -96,8 +96,8 @@ REGIONS = {
     # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
-        (-12, -1),
+        "",
+        (-9, 3),
     ),
     # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
     # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
@@ -105,8 +105,8 @@ REGIONS = {
     # peeping out at its outer edge, the edge away from the other leg.
     "thigh_above": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-10-5V7",
-        (0, 11),
+        "",
+        (-5, 13),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -117,7 +117,6 @@ FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, th
 GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
-    "thigh": (-23, -11),
     "low_back_corner": (15, 0),
 }
 
@@ -155,13 +154,32 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
     return (data + "".join(f"L{x} {y}" for x, y in (d, e, f, g)) + "Z").replace(" -", "-")
 
 
-def _legs(m: Canvas) -> None:
-    """Both legs from the front, and the hips they come from."""
-    for x in (-7, 8):
-        m.limb([(x, 5), (x, 17)], 7, "f")  # the shin
-        m.limb([(x - 1, 21), (x + 1, 21)], 6, "f")  # the foot, toes towards us
-        m.limb([(x, -14), (x, 3)], 11, "f")  # the thigh
-    m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
+def _leg_side(top: int, bottom: int) -> str:
+    """Return the outline of a leg lying along the floor, seen from the side, cut off by the
+    magnifier's rim: the thigh's front edge sloping down from the hip at the left to the knee,
+    the kneecap bulging above it, the shin thinner, to the right; under the knee, a hollow."""
+    k = 7  # the middle of the knee
+    pts = [_rim((0, top), (-0.98, -0.16)), _rim((k + 5, top + 6), (1, 0.04))]
+    pts += [_rim((0, bottom), (1, 0)), _rim((0, bottom), (-1, 0))]
+    (a, b), (c, d), (e, f), (g, h) = pts
+    return (
+        f"M{a} {b}L{k - 6} {top + 1}A6 5 0 0 1 {k + 5} {top + 6}L{c} {d}{A}{e} {f}"
+        f"H{k + 8}Q{k} {bottom - 4} {k - 8} {bottom}H{g}{A}{a} {b}Z"
+    ).replace(" -", "-")
+
+
+def _thigh_side(m: Canvas, spot: Point) -> None:
+    """Sitting with the legs out, the near knee and thigh from the side, the outer side to us:
+    the other leg just beyond, the kneecap bulging on the front (upper) edge; a hand from above,
+    its fist on the front of the thigh and the thumb down on the outer side."""
+    m.raw(_leg_side(-9, 9), [], "t")  # the other leg, a little higher: beyond this one
+    m.raw(_leg_side(-5, 14), [], "t")
+    m.raw("M-22 15H22", [], "lm")  # the floor
+    x, y = spot
+    fist = (x - 7, y - 14)
+    m.raw(_band(fist, -140, 5), [], "t")  # the forearm, from above
+    m.limb([fist, (x + 1, y - 11)], 10, "f")  # the fist, on the front of the thigh
+    m.limb([(x - 1, y - 9), spot], 5, "f")  # the thumb, on the outer side
 
 
 def _band(start: Point, angle: float, half: int) -> str:
@@ -177,17 +195,25 @@ def _band(start: Point, angle: float, half: int) -> str:
     ).replace(" -", "-")
 
 
-def _legs_above(m: Canvas, ball: Point) -> None:
-    """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
-    then the other thigh, bent out to the side, the shin and the straight thigh over it."""
+def _legs_rolled(m: Canvas, ball: Point) -> None:
+    """Rolled onto the hip, seen from in front of the straight leg: the thigh lying on its outer
+    side on the ball, the kneecap and the shinbone's edge facing us; the other leg, bent, above
+    it, from the same hip; the floor under the ball."""
+    m.raw("M-19 18H19", [], "lm")  # the floor
     m.ball(ball, 6)
-    m.raw(_band((18, 0), -115, 6), [], "t")  # the other thigh
-    m.raw(_band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
-    m.raw(_band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
+    m.raw(_bent_arm((9, -14), -62, 196, 6), [], "t")  # the other leg, bent up, beyond
+    m.raw(_bent_arm((10, 1), 32, 184, 7), [], "t")  # the straight leg, the knee on the right
+    m.raw("M10 0a4 4 0 1 0 0-1M15 5L22 10", [], "lm")  # the kneecap, the shinbone's edge
 
 
 def close_up(
-    c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
+    c: Canvas,
+    centre: Point,
+    where: str,
+    tool: str,
+    side: int = 1,
+    balls: int = 1,
+    zoom: float = 1,
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
     cx, cy = round(centre[0]), round(centre[1])
@@ -199,15 +225,17 @@ def close_up(
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
     if where == "thigh":
-        _legs(m)
+        _thigh_side(m, spot)
     elif where == "thigh_above":
-        _legs_above(m, spot)
+        _legs_rolled(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     x, y = spot
     if where == "thigh_above":
         pass  # the ball lies under the thigh: _legs_above drew it
+    elif where == "thigh":  # _thigh_side drew the thumbs
+        m.marker(spot, small=True)
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
@@ -244,7 +272,8 @@ def close_up(
         m.limb([wrist, spot], 4, "f")
         m.marker(spot, small=True)
     m.circle((0, 0), R, "ir")
-    flip = " scale(-1 1)" if side < 0 else ""
-    c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
-    c.xs += [cx - R - 1, cx + R + 1]
-    c.ys += [cy - R - 1, cy + R + 1]
+    scale = f" scale({side * zoom:g} {zoom:g})" if (side < 0 or zoom != 1) else ""
+    c.items.append(f'<g transform="translate({cx} {cy}){scale}">{"".join(m.items)}</g>')
+    r = R * zoom + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]

@@ -128,10 +128,10 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
     c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
-    # A close-up of the legs, seen from above as the figure is: the ball under the outer edge
-    centre = (224, -4)
-    c.lines([at(centre, 110, 27), at(ball, -20, BALL + 1)], "il")
-    close_up(c, centre, "thigh_above", tool, side=-1)
+    # A close-up, larger, seen from in front of the straight leg as it rolls onto its outer side
+    centre = (212, 2)
+    c.lines([at(centre, 115, 40), at(ball, -30, BALL + 1)], "il")
+    close_up(c, centre, "thigh_above", tool, side=-1, zoom=1.5)
     return c
 
 
