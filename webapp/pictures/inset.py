@@ -97,7 +97,7 @@ REGIONS = {
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "",
-        (-9, 3),
+        (-13, 3),
     ),
     # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
     # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
@@ -106,7 +106,7 @@ REGIONS = {
     "thigh_above": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "",
-        (-5, 13),
+        (5, 13),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -155,31 +155,31 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
 
 
 def _leg_side(top: int, bottom: int) -> str:
-    """Return the outline of a leg lying along the floor, seen from the side, cut off by the
-    magnifier's rim: the thigh's front edge sloping down from the hip at the left to the knee,
-    the kneecap bulging above it, the shin thinner, to the right; under the knee, a hollow."""
-    k = 7  # the middle of the knee
-    pts = [_rim((0, top), (-0.98, -0.16)), _rim((k + 5, top + 6), (1, 0.04))]
-    pts += [_rim((0, bottom), (1, 0)), _rim((0, bottom), (-1, 0))]
-    (a, b), (c, d), (e, f), (g, h) = pts
+    """Return the outline of a leg lying along the floor, seen from the side, from the hip (out
+    of the magnifier on the left) to the foot, toes up, on the right: the thigh's front edge
+    sloping down to the kneecap bulging above it, the shin thinner; under the knee, a hollow."""
+    k = 2  # the middle of the knee
+    a, b = _rim((0, top), (-0.98, -0.18))
+    g = _rim((0, bottom), (-1, 0))[0]
     return (
-        f"M{a} {b}L{k - 6} {top + 1}A6 5 0 0 1 {k + 5} {top + 6}L{c} {d}{A}{e} {f}"
-        f"H{k + 8}Q{k} {bottom - 4} {k - 8} {bottom}H{g}{A}{a} {b}Z"
+        f"M{a} {b}L{k - 5} {top + 1}A5 4 0 0 1 {k + 5} {top + 5}L16 {top + 7}"
+        f"Q16 {top - 2} 19 {top - 4}Q22 {top - 1} 21 {bottom}"
+        f"H{k + 7}Q{k} {bottom - 3} {k - 7} {bottom}H{g}{A}{a} {b}Z"
     ).replace(" -", "-")
 
 
 def _thigh_side(m: Canvas, spot: Point) -> None:
-    """Sitting with the legs out, the near knee and thigh from the side, the outer side to us:
-    the other leg just beyond, the kneecap bulging on the front (upper) edge; a hand from above,
-    its fist on the front of the thigh and the thumb down on the outer side."""
-    m.raw(_leg_side(-9, 9), [], "t")  # the other leg, a little higher: beyond this one
-    m.raw(_leg_side(-5, 14), [], "t")
-    m.raw("M-22 15H22", [], "lm")  # the floor
+    """Sitting with the legs out, the near leg from the side, its outer side to us: the other
+    leg just beyond it, the kneecap bulging on the front (upper) edge of the knee; a hand from
+    above, its fist on the front of the thigh and the thumb down on the outer side."""
+    m.raw(_leg_side(-7, 7), [], "t")  # the other leg, a little higher: beyond this one
+    m.raw(_leg_side(-3, 11), [], "t")
+    m.raw("M-23 12H23", [], "lm")  # the floor
     x, y = spot
-    fist = (x - 7, y - 14)
-    m.raw(_band(fist, -140, 5), [], "t")  # the forearm, from above
-    m.limb([fist, (x + 1, y - 11)], 10, "f")  # the fist, on the front of the thigh
-    m.limb([(x - 1, y - 9), spot], 5, "f")  # the thumb, on the outer side
+    fist = (x - 4, y - 12)
+    m.raw(_band(fist, -125, 5), [], "t")  # the forearm, from above
+    m.limb([fist, (x + 4, y - 9)], 10, "f")  # the fist, on the front of the thigh
+    m.limb([(x + 1, y - 8), spot], 5, "f")  # the thumb, on the outer side
 
 
 def _band(start: Point, angle: float, half: int) -> str:
@@ -201,9 +201,9 @@ def _legs_rolled(m: Canvas, ball: Point) -> None:
     it, from the same hip; the floor under the ball."""
     m.raw("M-19 18H19", [], "lm")  # the floor
     m.ball(ball, 6)
-    m.raw(_bent_arm((9, -14), -62, 196, 6), [], "t")  # the other leg, bent up, beyond
-    m.raw(_bent_arm((10, 1), 32, 184, 7), [], "t")  # the straight leg, the knee on the right
-    m.raw("M10 0a4 4 0 1 0 0-1M15 5L22 10", [], "lm")  # the kneecap, the shinbone's edge
+    m.raw(_bent_arm((-9, -14), -118, -16, 6), [], "t")  # the other leg, bent up, beyond
+    m.raw(_bent_arm((-10, 1), 148, -4, 7), [], "t")  # the straight leg, the knee on the left
+    m.raw("M-10 0a4 4 0 1 0 0-1M-15 5L-22 10", [], "lm")  # the kneecap, the shinbone's edge
 
 
 def close_up(
