@@ -6,11 +6,11 @@ a few centimetres apart on the low back, 11 and 14 on the upper back, so each re
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
 beside the spine for 11; one shoulder blade for 14; a kneeling shin with the other knee resting
-on it for 3 (the knee technique, where the whole figure is too small to show that knee); both
-legs from the front for 8 when sitting, and the legs from above, as the figure lies face-down,
-for 8 with the ball, so that the outer side shows. Each is drawn for the right side, in a
-frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
-right); the left side is its mirror image.
+on it for 3 (the knee technique, where the whole figure is too small to show that knee); for 8,
+the leg from the side, its outer side to us, when sitting, and with the ball the straight leg
+seen from its front, lying on its outer side on the ball. Each is drawn for the right side, in
+a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -91,18 +91,18 @@ REGIONS = {
         "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
         (4, 9),
     ),
-    # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
-    # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
-    # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
+    # Sitting with the legs out, the near leg from the side, its outer side to us: the hip out of
+    # view on the left, the kneecap bulging on the front (upper) edge, the foot toes up, the
+    # other leg just beyond (_thigh_side draws them, and the hand). The spot is on the outer
+    # side, a hand's width above the kneecap, a fist on the front of the thigh above it.
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "",
         (-13, 3),
     ),
-    # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
-    # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
-    # the side (_legs_above draws them); the ball under the thigh a hand's width above the knee,
-    # peeping out at its outer edge, the edge away from the other leg.
+    # Lying face-down rolled onto the hip, seen from in front of the straight leg: the thigh on
+    # its outer side on the ball, a hand's width above the knee, the kneecap and the shinbone's
+    # edge facing us, the other leg bent above it (_legs_rolled draws them).
     "thigh_above": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "",
