@@ -172,7 +172,7 @@ def _thigh_side(m: Canvas, spot: Point) -> None:
     """Sitting with the legs out, the near leg from the side, its outer side to us: the other
     leg just beyond it, the kneecap bulging on the front (upper) edge of the knee; a hand from
     above, its fist on the front of the thigh and the thumb down on the outer side."""
-    m.raw(_leg_side(-7, 7), [], "t")  # the other leg, a little higher: beyond this one
+    m.raw(_leg_side(-9, 7), [], "t tb")  # the other leg, a little higher: beyond this one
     m.raw(_leg_side(-3, 11), [], "t")
     m.raw("M-23 12H23", [], "lm")  # the floor
     x, y = spot
@@ -201,7 +201,7 @@ def _legs_rolled(m: Canvas, ball: Point) -> None:
     it, from the same hip; the floor under the ball."""
     m.raw("M-19 18H19", [], "lm")  # the floor
     m.ball(ball, 6)
-    m.raw(_bent_arm((-9, -14), -118, -16, 6), [], "t")  # the other leg, bent up, beyond
+    m.raw(_bent_arm((-9, -14), -118, -16, 6), [], "t tb")  # the other leg, bent up, beyond
     m.raw(_bent_arm((-10, 1), 148, -4, 7), [], "t")  # the straight leg, the knee on the left
     m.raw("M-10 0a4 4 0 1 0 0-1M-15 5L-22 10", [], "lm")  # the kneecap, the shinbone's edge
 

@@ -236,7 +236,7 @@ def floor_sit(where: str, tool: str, balls: int) -> Canvas:
     knee = body.joints["near_leg"][1]
     c.raw(f"M{round(knee[0]) - 4} {round(knee[1]) - 6}a4 3 0 0 1 8 1", [], "lm")  # the kneecap
     c.marker(spot, small=True)
-    centre = (spot[0] + 44, 96)
-    c.lines([at(centre, 150, 27), at(spot, -40, 6)], "il")
-    close_up(c, centre, "thigh", tool)
+    centre = (spot[0] + 52, 90)
+    c.lines([at(centre, 150, 34), at(spot, -30, 6)], "il")
+    close_up(c, centre, "thigh", tool, zoom=1.25)
     return c
