@@ -104,9 +104,10 @@ def pillow(c: Canvas, body: Body) -> None:
 @pose("thigh")
 def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     """Seen from above: lying face-down on a mat, propped on the forearms, rolled a little onto
-    the left hip, the right knee bent out to the side; a ball peeps out from under the outer
-    edge of the straight left thigh, a hand-width above the knee. A larger close-up shows that
-    leg from its front (the kneecap facing us), lying on its outer side on the ball."""
+    the left hip, the right knee bent out to the side; the ball against the outer edge of the
+    straight left thigh (from above, it shows almost whole beside the thigh), a hand-width above
+    the knee. A larger close-up shows that leg from its front (the kneecap facing us), lying on
+    its outer side on the ball."""
     c = Canvas(side="left")
     body = Body(
         (110, 60),
@@ -124,7 +125,7 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
         wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
         body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
     mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.84), 90, 10)
+    ball = at(body.limb("far_leg", 0, 0.84), 90, 12)
     c.ball(ball)
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
