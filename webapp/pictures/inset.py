@@ -7,11 +7,11 @@ differently: the whole back, small, with its shoulder blades, lowest ribs and pe
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
 beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
 from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
-resting on its top (the whole figure is too small to show that knee); for 8, the leg from the
-side, its outer side to us, when sitting, and with the ball the straight leg seen from its
-front, lying on its outer side on the ball. Each is drawn for the right side, in a frame
-centred on the magnifier, radius R (seen from behind, the right side is on the viewer's right);
-the left side is its mirror image.
+resting on its top (the whole figure is too small to show that knee); both
+legs from the front for 8 when sitting, and the legs from above, as the figure lies face-down,
+for 8 with the ball, so that the outer side shows. Each is drawn for the right side, in a
+frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
+right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -103,22 +103,22 @@ REGIONS = {
         "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
         (4, 9),
     ),
-    # Sitting with the legs out, the near leg from the side, its outer side to us: the hip out of
-    # view on the left, the kneecap bulging on the front (upper) edge, the foot toes up, the
-    # other leg just beyond (_thigh_side draws them, and the hand). The spot is on the outer
-    # side, a hand's width above the kneecap, a fist on the front of the thigh above it.
+    # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
+    # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
+    # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "",
-        (-13, 3),
+        "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
+        (-12, -1),
     ),
-    # Lying face-down rolled onto the hip, seen from in front of the straight leg: the thigh on
-    # its outer side on the ball, a hand's width above the knee, the kneecap and the shinbone's
-    # edge facing us, the other leg bent above it (_legs_rolled draws them).
+    # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
+    # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
+    # the side (_legs_above draws them); the ball under the thigh a hand's width above the knee,
+    # peeping out at its outer edge, the edge away from the other leg.
     "thigh_above": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "",
-        (5, 13),
+        "M-10-5V7",
+        (0, 11),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -129,6 +129,7 @@ FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, th
 GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
+    "thigh": (-23, -11),
     "low_back_corner": (15, 0),
 }
 
@@ -166,32 +167,13 @@ def _bent_arm(tip: Point, fore: float, upper: float, half: float = 5) -> str:
     return (data + "".join(f"L{x} {y}" for x, y in (d, e, f, g)) + "Z").replace(" -", "-")
 
 
-def _leg_side(top: int, bottom: int) -> str:
-    """Return the outline of a leg lying along the floor, seen from the side, from the hip (out
-    of the magnifier on the left) to the foot, toes up, on the right: the thigh's front edge
-    sloping down to the kneecap bulging above it, the shin thinner; under the knee, a hollow."""
-    k = 2  # the middle of the knee
-    a, b = _rim((0, top), (-0.98, -0.18))
-    g = _rim((0, bottom), (-1, 0))[0]
-    return (
-        f"M{a} {b}L{k - 5} {top + 1}A5 4 0 0 1 {k + 5} {top + 5}L16 {top + 7}"
-        f"Q16 {top - 2} 19 {top - 4}Q22 {top - 1} 21 {bottom}"
-        f"H{k + 7}Q{k} {bottom - 3} {k - 7} {bottom}H{g}{A}{a} {b}Z"
-    ).replace(" -", "-")
-
-
-def _thigh_side(m: Canvas, spot: Point) -> None:
-    """Sitting with the legs out, the near leg from the side, its outer side to us: the other
-    leg just beyond it, the kneecap bulging on the front (upper) edge of the knee; a hand from
-    above, its fist on the front of the thigh and the thumb down on the outer side."""
-    m.raw(_leg_side(-9, 7), [], "t tb")  # the other leg, a little higher: beyond this one
-    m.raw(_leg_side(-3, 11), [], "t")
-    m.raw("M-23 12H23", [], "lm")  # the floor
-    x, y = spot
-    fist = (x - 4, y - 12)
-    m.raw(_band(fist, -125, 5), [], "t")  # the forearm, from above
-    m.limb([fist, (x + 4, y - 9)], 10, "f")  # the fist, on the front of the thigh
-    m.limb([(x + 1, y - 8), spot], 5, "f")  # the thumb, on the outer side
+def _legs(m: Canvas) -> None:
+    """Both legs from the front, and the hips they come from."""
+    for x in (-7, 8):
+        m.limb([(x, 5), (x, 17)], 7, "f")  # the shin
+        m.limb([(x - 1, 21), (x + 1, 21)], 6, "f")  # the foot, toes towards us
+        m.limb([(x, -14), (x, 3)], 11, "f")  # the thigh
+    m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
 def _band(start: Point, angle: float, half: int) -> str:
@@ -207,15 +189,13 @@ def _band(start: Point, angle: float, half: int) -> str:
     ).replace(" -", "-")
 
 
-def _legs_rolled(m: Canvas, ball: Point) -> None:
-    """Rolled onto the hip, seen from in front of the straight leg: the thigh lying on its outer
-    side on the ball, the kneecap and the shinbone's edge facing us; the other leg, bent, above
-    it, from the same hip; the floor under the ball."""
-    m.raw("M-19 18H19", [], "lm")  # the floor
+def _legs_above(m: Canvas, ball: Point) -> None:
+    """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
+    then the other thigh, bent out to the side, the shin and the straight thigh over it."""
     m.ball(ball, 6)
-    m.raw(_bent_arm((-9, -14), -118, -16, 6), [], "t tb")  # the other leg, bent up, beyond
-    m.raw(_bent_arm((-10, 1), 148, -4, 7), [], "t")  # the straight leg, the knee on the left
-    m.raw("M-10 0a4 4 0 1 0 0-1M-15 5L-22 10", [], "lm")  # the kneecap, the shinbone's edge
+    m.raw(_band((18, 0), -115, 6), [], "t")  # the other thigh
+    m.raw(_band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
+    m.raw(_band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
 
 
 def _shin_side(m: Canvas, spot: Point) -> None:
@@ -232,13 +212,7 @@ def _shin_side(m: Canvas, spot: Point) -> None:
 
 
 def close_up(
-    c: Canvas,
-    centre: Point,
-    where: str,
-    tool: str,
-    side: int = 1,
-    balls: int = 1,
-    zoom: float = 1,
+    c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
     cx, cy = round(centre[0]), round(centre[1])
@@ -250,9 +224,9 @@ def close_up(
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
     if where == "thigh":
-        _thigh_side(m, spot)
+        _legs(m)
     elif where == "thigh_above":
-        _legs_rolled(m, spot)
+        _legs_above(m, spot)
     elif where == "shin":
         _shin_side(m, spot)
     m.raw(lines, [], "lm")
@@ -262,9 +236,7 @@ def close_up(
         m.limb([(-11, -6), (17, -13)], 2, "f")
     x, y = spot
     if where == "thigh_above":
-        pass  # the ball lies under the thigh: _legs_rolled drew it
-    elif where == "thigh":  # _thigh_side drew the thumbs
-        m.marker(spot, small=True)
+        pass  # the ball lies under the thigh: _legs_above drew it
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
@@ -297,8 +269,7 @@ def close_up(
         m.limb([wrist, spot], 4, "f")
         m.marker(spot, small=True)
     m.circle((0, 0), R, "ir")
-    scale = f" scale({side * zoom:g} {zoom:g})" if (side < 0 or zoom != 1) else ""
-    c.items.append(f'<g transform="translate({cx} {cy}){scale}">{"".join(m.items)}</g>')
-    r = R * zoom + 1
-    c.xs += [cx - r, cx + r]
-    c.ys += [cy - r, cy + r]
+    flip = " scale(-1 1)" if side < 0 else ""
+    c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
+    c.xs += [cx - R - 1, cx + R + 1]
+    c.ys += [cy - R - 1, cy + R + 1]

@@ -104,10 +104,8 @@ def pillow(c: Canvas, body: Body) -> None:
 @pose("thigh")
 def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
     """Seen from above: lying face-down on a mat, propped on the forearms, rolled a little onto
-    the left hip, the right knee bent out to the side; the ball against the outer edge of the
-    straight left thigh (from above, it shows almost whole beside the thigh), a hand-width above
-    the knee. A larger close-up shows that leg from its front (the kneecap facing us), lying on
-    its outer side on the ball."""
+    the left hip, the right knee bent out to the side; a ball peeps out from under the outer
+    edge of the straight left thigh, a hand-width above the knee."""
     c = Canvas(side="left")
     body = Body(
         (110, 60),
@@ -125,15 +123,15 @@ def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
         wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
         body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
     mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.84), 90, 12)
+    ball = at(body.limb("far_leg", 0, 0.95), 90, 9)
     c.ball(ball)
     body.draw(c, after=())
     knee = body.joints["far_leg"][1]  # the crease behind the straight knee
     c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
-    # A close-up, larger, seen from in front of the straight leg as it rolls onto its outer side
-    centre = (212, 2)
-    c.lines([at(centre, 115, 40), at(ball, -30, BALL + 1)], "il")
-    close_up(c, centre, "thigh_above", tool, side=-1, zoom=1.5)
+    # A close-up of the legs, seen from above as the figure is: the ball under the outer edge
+    centre = (224, -4)
+    c.lines([at(centre, 110, 27), at(ball, -20, BALL + 1)], "il")
+    close_up(c, centre, "thigh_above", tool, side=-1)
     return c
 
 

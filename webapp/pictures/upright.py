@@ -232,23 +232,18 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
 
 @pose("thigh")
 def floor_sit(where: str, tool: str, balls: int) -> Canvas:
-    """Sitting on the floor with the legs out straight, seen from the side: the fists of both
-    hands on the front of the near thigh above the knee, the thumbs down on its outer side, the
-    side facing us; the kneecap on the front of the knee. A close-up shows the knee and thigh."""
+    """Sitting on the floor with the legs out straight, thumbs pressing the outer thigh of the
+    near leg above the knee."""
     c = Canvas(side="right")
     body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-5, -1, -80))
-    spot = body.limb("near_leg", 0, 0.78)
-    front = at(spot, -92, 6)  # the front (upper) edge of the thigh
-    for name, dx in (("far_arm", -6), ("near_arm", 0)):
-        body.reach(name, (front[0] + dx + 3, front[1] - 2), 10, bend=-1)
+    spot = body.limb("near_leg", 0, 0.8)
+    spot = (spot[0], spot[1] - 1)
+    body.reach("near_arm", spot, 100, bend=-1)
+    body.reach("far_arm", at(spot, 180, 6), 100, bend=-1)
     c.floor(150, 20, 150)
     body.draw(c, after=("near_arm",))
-    for dx in (-6, 0):  # the thumbs, down the outer side of the thigh
-        c.limb([(front[0] + dx, front[1] - 1), (spot[0] + dx, spot[1])], 3, "f")
-    knee = body.joints["near_leg"][1]
-    c.raw(f"M{round(knee[0]) - 4} {round(knee[1]) - 6}a4 3 0 0 1 8 1", [], "lm")  # the kneecap
-    c.marker(spot, small=True)
-    centre = (spot[0] + 52, 90)
-    c.lines([at(centre, 150, 34), at(spot, -30, 6)], "il")
-    close_up(c, centre, "thigh", tool, zoom=1.25)
+    c.marker(spot)
+    centre = (spot[0] + 44, 96)
+    c.lines([at(centre, 150, 27), at(spot, -40, 6)], "il")
+    close_up(c, centre, "thigh", tool)
     return c
