@@ -109,7 +109,7 @@ REGIONS = {
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
-        (-12, -1),
+        (-12, -4),
     ),
     # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
     # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
