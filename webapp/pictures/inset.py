@@ -7,11 +7,11 @@ differently: the whole back, small, with its shoulder blades, lowest ribs and pe
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
 beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
 from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
-resting on its top (the whole figure is too small to show that knee); both
-legs from the front for 8 when sitting, and the legs from above, as the figure lies face-down,
-for 8 with the ball, so that the outer side shows. Each is drawn for the right side, in a
-frame centred on the magnifier, radius R (seen from behind, the right side is on the viewer's
-right); the left side is its mirror image.
+resting on its top (the whole figure is too small to show that knee); both legs from the front
+for 8 when sitting, and the legs from above, as the figure lies face-down, for 8 with the ball,
+so that the outer side shows. Each is drawn for the right side, in a frame centred on the
+magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
+is its mirror image.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def _legs(m: Canvas) -> None:
     m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
-def _band(start: Point, angle: float, half: int) -> str:
+def band(start: Point, angle: float, half: int) -> str:
     """Return the outline of a limb `half` wide each side, from a round end at `start` out of
     the magnifier at `angle`, cut off by its rim (a limb ending inside would read as a stub)."""
     u = at((0, 0), angle, 1)
@@ -193,9 +193,9 @@ def _legs_above(m: Canvas, ball: Point) -> None:
     """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
     then the other thigh, bent out to the side, the shin and the straight thigh over it."""
     m.ball(ball, 6)
-    m.raw(_band((18, 0), -115, 6), [], "t")  # the other thigh
-    m.raw(_band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
-    m.raw(_band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
+    m.raw(band((18, 0), -115, 6), [], "t")  # the other thigh
+    m.raw(band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
+    m.raw(band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
 
 
 def _shin_side(m: Canvas, spot: Point) -> None:

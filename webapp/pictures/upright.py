@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import R, _band, close_up
+from .inset import R, band, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -195,7 +195,7 @@ def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None
         # the sides cut off by the rim
         m.raw("M-25-6H25A26 26 0 0 1 23 13H-23A26 26 0 0 1-25-6Z", [], "p")
         m.ball((-8, 5), 6)  # just below the elbow
-        m.raw(_band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
+        m.raw(band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
         m.limb([(-13, -5), (4, -5)], 9, "f")  # the forearm, its back on the ball
         # The hand, palm up and open, seen a little from above: the palm with its creases, the
         # thumb out towards us, the fingers spread
