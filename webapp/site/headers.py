@@ -27,11 +27,10 @@ class Kind:
         """Return the security headers, the same for every status.
 
         A static file's CSP depends on its type (headers.runs): the servers add it by type."""
+        result = headers.security(self.mimetype or "", secure, self.worker)
         if self.mimetype is None:
-            return dict(headers.EVERY_RESPONSE) | (
-                {headers.HSTS[0]: headers.HSTS[1]} if secure else {}
-            )
-        return headers.security(self.mimetype, secure, self.worker)
+            del result["Content-Security-Policy"]
+        return result
 
     def success(self) -> dict[str, str]:
         """Return what a 200 answer adds: caching and the kind's own headers."""

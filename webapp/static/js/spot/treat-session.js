@@ -1,6 +1,6 @@
 // The one-spot session behind "Treat this spot now", loaded only when the reader asks for it.
-// The player's markup, words and styles are borrowed from the play page (saved for offline with every
-// guide), so guides stay light and the session plays exactly as an own routine does.
+// The player's markup, words and styles are borrowed from the play page (saved for offline with
+// every guide), so guides stay light and the session plays exactly as an own routine does.
 import { checkRoutine } from "../checks.js";
 import { setupPlayer } from "../player/player.js";
 import { catalog } from "../spots.js";
