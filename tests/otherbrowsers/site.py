@@ -106,6 +106,14 @@ def pages(lang: str) -> dict[str, tuple[str, str]]:
 
 PLAYER = "dialog.player[open]"
 PAUSE = "dialog.player[open] .player-pause"
+# A guide's own session: its Start shows once the play page's player and styles are borrowed.
+TREAT_START = ".treat-panel:not([hidden]) button.player-start"
+# The open player's box and the viewport's: player.css makes it fill the screen (a dialog
+# without that sheet is a small box in the middle).
+PLAYER_BOX = """(() => {
+  const r = document.querySelector("dialog.player[open]").getBoundingClientRect();
+  return [Math.round(r.width), Math.round(r.height), innerWidth, innerHeight];
+})()"""
 
 
 def seen(selector: str, scroll: bool = True) -> str:

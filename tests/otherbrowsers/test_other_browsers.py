@@ -2,8 +2,9 @@
 
 Each page must load with no script error, fit its width (no sideways scrolling), show its key
 control in the viewport and keep every word of a button's label whole; the player, started from
-a routine, must show Pause. One browser session per engine serves the whole module. A missing
-browser fails here: scripts/install --test installs them.
+a routine and from a guide's "Treat this spot now", must fill the screen and show Pause. One
+browser session per engine serves the whole module. A missing browser fails here:
+scripts/install --test installs them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from tests.otherbrowsers.site import (
     OVERFLOW,
     PAUSE,
     PLAYER,
+    PLAYER_BOX,
     SPLIT_WORDS,
+    TREAT_START,
     ProbedServer,
     pages,
     seen,
@@ -91,13 +94,32 @@ def look_at(engine, site, name, size, lang) -> list[str]:
     engine.open(site.url + path, *size)
     settle(engine)
     problems = check(engine, control)
+    if name == "guide" and not problems:
+        # The guide borrows the play page's player and its stylesheet, then offers Start
+        engine.click(control)
+        if why := until_seen(engine, TREAT_START):
+            return [f"the guide's session offered no Start: {why}"]
+        engine.click(TREAT_START)
+        problems += check_player(engine)
     if name == "routine" and not problems:
         engine.click(control)
-        if why := until_seen(engine, PLAYER, scroll=False):
-            problems.append(f"the player did not open after Start: {why}")
-        problems += [f"player: {p}" for p in check(engine, PAUSE)]
-        # The timer's digits are the server's (Western) ones in every engine and language
-        timer = engine.evaluate("document.querySelector('dialog.player .player-time').textContent")
-        if not re.fullmatch(r"[0-9]+:[0-9]{2}", timer.strip()):
-            problems.append(f"player timer reads {timer!r}, not Western digits")
+        problems += check_player(engine)
+    return problems
+
+
+def check_player(engine) -> list[str]:
+    """What is wrong with the player just started: unseen, not full screen, foreign digits."""
+    if why := until_seen(engine, PLAYER, scroll=False):
+        return [f"the player did not open after Start: {why}"]
+    problems = [f"player: {p}" for p in check(engine, PAUSE)]
+    width, height, screen_width, screen_height = engine.evaluate(PLAYER_BOX)
+    if (width, height) != (screen_width, screen_height):
+        problems.append(
+            f"the player is {width}x{height}, not the screen's {screen_width}x{screen_height}:"
+            " its stylesheet is not applied"
+        )
+    # The timer's digits are the server's (Western) ones in every engine and language
+    timer = engine.evaluate("document.querySelector('dialog.player .player-time').textContent")
+    if not re.fullmatch(r"[0-9]+:[0-9]{2}", timer.strip()):
+        problems.append(f"player timer reads {timer!r}, not Western digits")
     return problems
