@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.axe import violations
+from tests.browser.words import split_words
 
 # Every tappable thing a page shows, and its box, minus what is hidden or visually hidden.
 SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
@@ -87,8 +88,12 @@ def test_everything_tappable_is_at_least_44_px(live_server, phone: Page, path):
     assert phone.evaluate(SMALL_TARGETS, TAPPABLE) == []
 
 
+# Where a word broken in two (with no hyphen: Chromium here has no hyphenation dictionary) would
+# be hard to read: titles, buttons, the menu and the names of spots
+WHOLE_WORDS = "main h1, main h2, button, .button, .site-nav a, .spot-card-title"
 OVERFLOW_PATHS = [
     "/{lang}/",
+    "/{lang}/spots/",
     "/{lang}/spots/13-low-back-pit",
     "/{lang}/routines/",
     "/{lang}/routines/low-back",
@@ -98,8 +103,8 @@ OVERFLOW_PATHS = [
 ]
 
 
-@pytest.fixture(scope="module", params=[(320, 568, False), (390, 844, True)],
-                ids=["320x568", "390x844-200%"])  # fmt: skip
+@pytest.fixture(scope="module", params=[(320, 568, False), (320, 568, True), (390, 844, True)],
+                ids=["320x568", "320x568-200%", "390x844-200%"])  # fmt: skip
 def narrow(browser: Browser, request) -> Iterator[Page]:
     context = phone_context(browser, *request.param)
     yield context.new_page()
@@ -125,6 +130,8 @@ def test_nothing_scrolls_sideways_or_clips(live_server, narrow: Page, lang, path
         narrow.viewport_size["width"],
     )
     assert cut == []
+    # Titles, buttons, links of the menu and spot names keep each word whole on one line
+    assert narrow.evaluate(split_words(WHOLE_WORDS)) == []
 
 
 # Whether "Back to top", where it is drawn now, lies over any line of text of the page.

@@ -16,6 +16,7 @@ import json
 import time
 
 from tests.browser.conftest import LiveServer
+from tests.browser.words import split_words
 
 PROBE_PATH = "/__knotwise-probe.js"
 PROBE_JS = b"""(() => {
@@ -156,23 +157,7 @@ ERRORS = "window.__knotwiseErrors || ['the error probe did not run']"
 
 # JS: labels of rendered buttons with a word broken across two lines (hyphenated or split),
 # as "label: word". Firefox and Safari hyphenate where Chromium on Linux does not.
-SPLIT_WORDS = """(() => {
-  const split = [];
-  for (const control of document.querySelectorAll("button, .button")) {
-    if (!control.getClientRects().length) continue;
-    const walker = document.createTreeWalker(control, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/\\S+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (lines.size > 1) split.push(`${control.textContent.trim()}: ${match[0]}`);
-      }
-    }
-  }
-  return split;
-})()"""
+SPLIT_WORDS = split_words("button, .button")
 
 # JS: whether the offline status line has its final word for this visit. Until then it may grow
 # (a line, then three), moving the page under a click.
