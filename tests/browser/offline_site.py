@@ -6,6 +6,7 @@ import json
 import logging
 import re
 import shutil
+import socket
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -93,6 +94,16 @@ def own_server(tmp_path: Path, data: Path) -> Iterator[LiveServer]:
         yield own
     finally:
         own.stop()
+
+
+@contextmanager
+def hung_network(port: int) -> Iterator[socket.socket]:
+    """Listen on the app's port but never answer: connections open, no byte ever comes back."""
+    with socket.socket() as hang:
+        hang.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        hang.bind(("127.0.0.1", port))
+        hang.listen(64)
+        yield hang
 
 
 def save_for_offline(page: Page, url: str) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import socket
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -16,6 +15,7 @@ from tests.browser.conftest import PHONE, LiveServer
 from tests.browser.offline_site import (
     GUIDES,
     SAVE_TIMEOUT,
+    hung_network,
     save_for_offline,
     serve,
 )
@@ -37,16 +37,6 @@ def wait_until_saved(page: Page, lang: str) -> None:
     while not page.evaluate(script, LAST_GUIDE.replace("/en/", f"/{lang}/", 1)):
         assert time.monotonic() < deadline, f"{lang} was not saved"
         time.sleep(0.2)
-
-
-@contextmanager
-def hung_network(port: int) -> Iterator[socket.socket]:
-    """Listen on the app's port but never answer: connections open, no byte ever comes back."""
-    with socket.socket() as hang:
-        hang.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        hang.bind(("127.0.0.1", port))
-        hang.listen(64)
-        yield hang
 
 
 def test_the_start_address_opens_the_language_chosen_last_with_no_server(server, page):

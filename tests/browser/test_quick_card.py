@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from contextlib import nullcontext
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.browser.axe import violations
 from tests.browser.conftest import PHONE, LiveServer
+from tests.browser.offline_site import hung_network, save_for_offline, serve
 from tests.browser.routine_helpers import open_with_clock, player, shows
-from tests.browser.test_offline import save_for_offline, serve
 from webapp import ROOT
 from webapp.content import load
 from webapp.i18n import NAMES
@@ -171,7 +172,7 @@ def test_without_scripts_the_button_opens_a_routine_with_this_spot(live_server, 
 
 
 @pytest.fixture
-def offline_guide(browser: Browser, tmp_path) -> Iterator[tuple[str, BrowserContext]]:
+def offline_guide(browser: Browser, tmp_path) -> Iterator[tuple[LiveServer, BrowserContext]]:
     """A browser that opened one guide online, which then lost the server."""
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     site = LiveServer({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance")})
@@ -181,19 +182,26 @@ def offline_guide(browser: Browser, tmp_path) -> Iterator[tuple[str, BrowserCont
     save_for_offline(page, site.url + LOW_BACK_PIT)
     site.stop()
     page.close()
-    yield site.url, context
+    yield site, context
     context.close()
 
 
-def test_treat_this_spot_now_works_offline(offline_guide):
-    url, context = offline_guide
+@pytest.mark.parametrize("network", ["hung", "stopped"])
+def test_treat_this_spot_now_works_offline(offline_guide, network):
+    site, context = offline_guide
     page = context.new_page()
-    # Given no server, the guide opens from the device and its session plays to the end
-    open_with_clock(page, url + "/en/spots/12-buttock-top")
-    choose_and_start(page, "Thumb", "Right side")
-    shows(page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The top of the buttock")
-    page.clock.run_for(5_000 + 60_000 + 15_000 + 60_000)
-    expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
-    # And it is in the history, offline too
-    page.goto(f"{url}/en/history")
-    expect(page.locator(".session", has_text="The top of the buttock")).to_have_count(1)
+    with hung_network(site.port) if network == "hung" else nullcontext():
+        # Given no server, or one that never answers, the guide opens from the device
+        open_with_clock(page, site.url + "/en/spots/12-buttock-top")
+        choose_and_start(page, "Thumb", "Right side")
+        # And its session plays in the player, styled (player.css fills the screen with it)
+        shows(
+            page, count="Step 1 of 2", phase="Get ready", time="0:05", spot="The top of the buttock"
+        )
+        box = player(page).bounding_box()
+        assert (round(box["width"]), round(box["height"])) == (PHONE["width"], PHONE["height"])
+        page.clock.run_for(5_000 + 60_000 + 15_000 + 60_000)
+        expect(player(page).get_by_role("heading", name="Done")).to_be_visible()
+        # And it is in the history, offline too
+        page.goto(f"{site.url}/en/history")
+        expect(page.locator(".session", has_text="The top of the buttock")).to_have_count(1)
