@@ -125,11 +125,11 @@ def test_nothing_scrolls_sideways_or_clips(live_server, narrow: Page, lang, path
           .filter((el) => el.getClientRects().length && !el.closest('.visually-hidden, svg'))
           .filter((el) => { const r = el.getBoundingClientRect();
                             return r.right > screen + 1 || r.left < -1; })
-          .filter((el) => !el.closest('.table-scroll, .figure-defs'))
+          .filter((el) => !el.closest('.table-scroll, .figure-defs, .site-nav ul'))
           .map((el) => el.tagName + '.' + el.className)""",
         narrow.viewport_size["width"],
     )
-    assert cut == []
+    assert cut == []  # (the menu's row and a table scroll inside their own box)
     # Titles, buttons, links of the menu and spot names keep each word whole on one line
     assert narrow.evaluate(split_words(WHOLE_WORDS)) == []
 
@@ -189,4 +189,32 @@ def test_the_changed_pages_pass_axe(live_server, browser: Browser, lang, scheme)
         if path.startswith("/history"):
             expect(page.locator(".session, .report-spot").first).to_be_visible()
         assert violations(page) == [], path
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_with_large_text_on_a_small_phone_the_title_is_on_the_first_screen(
+    live_server, browser: Browser, lang
+):
+    context = phone_context(browser, 320, 568, big_text=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{lang}/spots/13-low-back-pit")
+    # The menu is one row (it took most of the screen, one link a line), the title begins in
+    # the top half (it began at 497 px of 568)
+    title = page.locator("main h1").bounding_box()
+    assert title["y"] < 568 / 2
+    links = page.locator(".site-nav a")
+    heights = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
+    assert len(heights) == 1
+    # Every link of the row can be reached: tabbed to, it scrolls wholly into the screen
+    links.first.focus()
+    for i in range(links.count()):
+        if i:
+            page.keyboard.press("Tab")
+        expect(links.nth(i)).to_be_focused()
+        expect(links.nth(i)).to_be_in_viewport(ratio=0.95)  # (a pixel of subpixel rounding)
+    # And at the usual text size the whole menu shows, wrapped, with nothing to scroll
+    page.evaluate("document.documentElement.style.fontSize = ''")
+    row = page.locator(".site-nav ul")
+    expect(row).to_have_js_property("scrollWidth", row.evaluate("(ul) => ul.clientWidth"))
     context.close()

@@ -17,6 +17,15 @@ function pageModule(id) {
   return null;
 }
 
+/** With large text the menu is a row that scrolls sideways: a link reached by keyboard comes
+ * wholly into view, clear of the row's faded end (the browser would leave it half shown). */
+function keepFocusedMenuLinkInView() {
+  document.querySelector(".site-nav ul")?.addEventListener("focusin", (event) => {
+    event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+}
+
 rememberLanguageChoice();
+keepFocusedMenuLinkInView();
 pageModule(document.body.id)?.();
 setUpOffline();
