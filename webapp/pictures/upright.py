@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import R, band, close_up
+from .inset import R, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -141,8 +141,8 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
 def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
     the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
-    shows the forearm and hand: from above, palm down; or from the side, the elbow bent, the ball
-    just below it and the open hand's palm turned up."""
+    shows the forearm and hand from above, palm down; or, drawn large beside the figure drawn
+    small, from the side, palm up on the ball just beyond the point of the elbow."""
     c = Canvas(side="right")
     top = SEAT - 12
     body = _seated(-90)
@@ -165,12 +165,67 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
         # An open hand, palm up, cupped: the fingertips curling up
         c.limb([hand, at(hand, -65, 4)], 4, "f")
         c.ball((spot[0], top - BALL))
-    else:
-        c.marker(spot)
+        return _small_with_arm_beside(c, (spot[0], top - BALL))
+    c.marker(spot)
     centre = (shoulder[0] + 94, top - 42)
-    end = at((spot[0], top - BALL), -20, BALL + 2) if on_ball else at(spot, -40, 7)
-    c.lines([at(centre, 160, ZOOM * R + 1), end], "il")
-    forearm_close(c, centre, on_ball)
+    c.lines([at(centre, 160, ZOOM * R + 1), at(spot, -40, 7)], "il")
+    forearm_close(c, centre)
+    return c
+
+
+SMALL = 0.6  # the whole figure, small, beside the arm drawn large
+BIG = 1.1  # the arm drawn large, in a magnifier of radius 52 (twice the others' frame)
+
+
+def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
+    """The whole figure small, for the position; beside it, large, the right arm on the ball
+    from the side and a little from above: the upper arm rising out of view, the point of the
+    elbow down by the ball, the forearm lying on it; the hand held out palm up as if to receive
+    (the palm's hollow up, the fingers curling up with their nails outwards, the thumb towards
+    us); the other hand pressing the forearm down over the ball, its back up, its fingers over
+    the near side with their nails showing."""
+    c = Canvas(side=f.side)
+    c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
+    c.xs, c.ys = [x * SMALL for x in f.xs], [y * SMALL for y in f.ys]
+    centre = (max(c.xs) + 8 + 52 * BIG, 60)
+    end = at((ball[0] * SMALL, ball[1] * SMALL), -20, 5)
+    c.lines([at(centre, 165, 52 * BIG + 1), end], "il")
+    m = Canvas()
+    m.circle((0, 0), 52, "ib")
+    # Drawn 10 lower than the rim's centre, so that the arm fills the magnifier: the rim is the
+    # circle of radius 52 round (0, -10). The table top, seen a little from above.
+    m.raw("M-47 12H47A52 52 0 0 1 41 22H-41A52 52 0 0 1-47 12Z", [], "p")
+    m.ball((-22, 9), 12)  # right beside the point of the elbow
+    # The other hand, from above and beyond, pressing the forearm down over the ball
+    m.raw("M-27-30L-26-55A52 52 0 0 1-12-61L-11-30Z", [], "t tb")
+    # The arm in one outline: the upper arm rising out of view, the point of the elbow down by
+    # the ball, the forearm lying on it to the wrist
+    m.raw(
+        "M-36-47L-28-22Q-6-20 14-17L14-6Q-6-4-28-3Q-39-2-40-10L-50-24A52 52 0 0 1-36-47Z",
+        [],
+        "t",
+    )
+    # The hand, palm up, held out as if to receive: the palm level, its hollow up, the fingers
+    # curling up with their nails outwards, the thumb towards us
+    for dx in (6, 3, 0):  # the far fingers a little beyond
+        m.limb([(29 + dx, -12), (38 + dx, -16), (41 + dx, -25), (39 + dx, -31)], 4, "f")
+        m.raw(f"M{42 + dx}-30q2-3 1-6l-3 1Z", [], "ib")
+    m.raw("M13-17Q24-13 34-17Q41-10 32-6Q22-5 13-6Z", [], "t")
+    m.raw("M18-14Q26-11 31-14", [], "lm")  # a crease of the palm
+    m.limb([(19, -9), (28, -19)], 5, "f")
+    # The other hand, its back up: the fingers over the near side of the forearm, their nails
+    m.raw("M-30-36Q-19-40-7-35L-8-24Q-19-26-30-25Z", [], "t tb")
+    for x in (-28, -23, -18, -13):
+        m.limb([(x, -26), (x - 1, -14)], 3, "b")
+        m.raw(f"M{x - 2}-16h3v3h-3Z", [], "ib")
+    m.circle((0, -10), 52, "ir")
+    m.items.insert(1, '<g transform="translate(0 10)">')
+    m.items.append("</g>")
+    cx, cy = round(centre[0]), round(centre[1])
+    c.items.append(f'<g transform="translate({cx} {cy}) scale({BIG})">{"".join(m.items)}</g>')
+    r = 52 * BIG + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
     return c
 
 
@@ -180,48 +235,24 @@ ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
 ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
-def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
-    """A close-up of the forearm. On the ball, from the side and a little from above (the table
-    top shows as a surface): the upper arm rising out of view from the bent elbow, the back of the
-    forearm on the ball just below it, the other hand pressing down on the forearm from above;
-    the hand open, palm up, so that its palm shows (creases, spread fingers, the thumb out towards
-    us: a hand seen only from the side was never read as palm up). Otherwise, from above: palm
-    down, the knuckles up; the other hand comes from beyond the forearm, its thumb on top just
-    past the elbow, its fingertips showing under the near edge."""
+def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
+    """A close-up of the forearm from above: palm down, the knuckles up; the other hand comes from
+    beyond the forearm, its thumb on top just past the elbow, its fingertips showing under the
+    near edge."""
     m = Canvas()
-    m.circle((0, 0), R, "ib")  # the room, or the table top seen from above
-    if on_ball:
-        # The table top, seen a little from above: its far edge behind the arm, its front edge,
-        # the sides cut off by the rim
-        m.raw("M-25-6H25A26 26 0 0 1 23 13H-23A26 26 0 0 1-25-6Z", [], "p")
-        m.ball((-8, 5), 6)  # just below the elbow
-        m.raw(band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
-        m.limb([(-13, -5), (4, -5)], 9, "f")  # the forearm, its back on the ball
-        # The hand, palm up and open, seen a little from above: the palm with its creases, the
-        # thumb out towards us, the fingers spread
-        m.limb([(7, -1), (14, 4)], 3, "f")  # the thumb, out towards us
-        fingers = (((13, -9), -50, 5), ((14, -7), -28, 7), ((15, -4), -10, 7), ((14, -1), 8, 6))
-        for base, angle, length in fingers:  # spread open
-            m.limb([base, at(base, angle, length)], 3, "f")
-        m.raw("M3-9Q9-12 14-10L15 0Q10 2 3-1Z", [], "t")  # the palm
-        m.raw("M6-7Q10-3 9 1M8-8Q11-6 14-8M10-4Q12-3 14-4", [], "lm")  # its creases
-        # The other hand, pressing down from above, out of view at the rim
-        m.raw("M-11-12A5 5 0 0 0-1-12V-26L-11-24Z", [], "t tb")
-        for dx in (-3, 0, 3):
-            m.limb([(-6 + dx, -13), (-6 + dx, -10)], 2, "b")
-    else:
-        m.raw(ARM, [], "t")
-        m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
-        for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
-            m.limb([(15, dy), (22, dy)], 3, "f")
-        m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
-        m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
-        m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
-        m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
-        m.limb([(2, 9), (2, 7)], 3, "b")
-        m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
-        m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
-        m.marker((-10, -1), small=True)
+    m.circle((0, 0), R, "ib")  # the table top seen from above
+    m.raw(ARM, [], "t")
+    m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
+    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
+        m.limb([(15, dy), (22, dy)], 3, "f")
+    m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
+    m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
+    m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
+    m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
+    m.limb([(2, 9), (2, 7)], 3, "b")
+    m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
+    m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
+    m.marker((-10, -1), small=True)
     m.circle((0, 0), R, "ir")
     cx, cy = round(centre[0]), round(centre[1])
     c.items.append(f'<g transform="translate({cx} {cy}) scale({ZOOM})">{"".join(m.items)}</g>')
