@@ -201,18 +201,18 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     # The arm in one outline: the upper arm rising out of view, the point of the elbow down by
     # the ball, the forearm lying on it to the wrist
     m.raw(
-        "M-36-47L-28-22Q-6-20 14-17L14-6Q-6-4-28-3Q-39-2-40-10L-50-24A52 52 0 0 1-36-47Z",
+        "M-36-47L-28-22Q-8-20 8-17L8-6Q-8-4-28-3Q-39-2-40-10L-50-24A52 52 0 0 1-36-47Z",
         [],
         "t",
     )
     # The hand, palm up, held out as if to receive: the palm level, its hollow up, the fingers
     # curling up with their nails outwards, the thumb towards us
     for dx in (6, 3, 0):  # the far fingers a little beyond
-        m.limb([(29 + dx, -12), (38 + dx, -16), (41 + dx, -25), (39 + dx, -31)], 4, "f")
-        m.raw(f"M{42 + dx}-30q2-3 1-6l-3 1Z", [], "ib")
-    m.raw("M13-17Q24-13 34-17Q41-10 32-6Q22-5 13-6Z", [], "t")
-    m.raw("M18-14Q26-11 31-14", [], "lm")  # a crease of the palm
-    m.limb([(19, -9), (28, -19)], 5, "f")
+        m.limb([(23 + dx, -12), (32 + dx, -16), (35 + dx, -25), (33 + dx, -31)], 4, "f")
+        m.raw(f"M{35 + dx}-28q3-3 1-7l-3 1Z", [], "ib")
+    m.raw("M7-17Q18-13 28-17Q35-10 26-6Q16-5 7-6Z", [], "t")
+    m.raw("M12-14Q20-11 25-14", [], "lm")  # a crease of the palm
+    m.limb([(13, -9), (21, -18)], 5, "f")
     # The other hand, its back up: the fingers over the near side of the forearm, their nails
     m.raw("M-30-36Q-19-40-7-35L-8-24Q-19-26-30-25Z", [], "t tb")
     for x in (-28, -23, -18, -13):
