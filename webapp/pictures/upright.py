@@ -142,18 +142,20 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
     the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
     shows the forearm and hand from above, palm down; or, drawn large beside the figure drawn
-    small, from the side, palm up on the ball just beyond the point of the elbow."""
+    small, from the side, palm up, the ball right under the elbow end of the forearm."""
     c = Canvas(side="right")
-    top = SEAT - 12
-    body = _seated(-90)
     on_ball = tool == "ball_table"
+    top = SEAT - (16 if on_ball else 12)  # a little higher on the ball: the elbow forward on it
+    body = _seated(-90)
     shoulder = body.joints["near_arm"][0]
     drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
     elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
-    wrist = at(elbow, 3 if on_ball else 0, FOREARM)
-    hand = at(wrist, -4 if on_ball else 5, 8)  # palm up, the palm level; or palm down
+    # On the ball, the elbow end rests on it and the forearm slopes down to the hand, held out
+    # just above the table, palm up, the palm level; or the forearm lies flat, palm down
+    wrist = at(elbow, 14 if on_ball else 0, FOREARM)
+    hand = at(wrist, 0 if on_ball else 5, 8)
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
-    spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
+    spot = at(elbow, 14, 2) if on_ball else at(elbow, 0, 9)  # the ball right under the elbow
     chair(c, (body.hip[0], SEAT + 6))
     table(c, top, shoulder[0] + 4, shoulder[0] + 66)
     # The other arm reaches across in front of the body, behind the treated forearm; its hand
@@ -178,12 +180,14 @@ BIG = 1.1  # the arm drawn large, in a magnifier of radius 52 (twice the others'
 
 
 def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
-    """The whole figure small, for the position; beside it, large, the right arm on the ball
-    from the side and a little from above: the upper arm rising out of view, the point of the
-    elbow down by the ball, the forearm lying on it; the hand held out palm up as if to receive
-    (the palm's hollow up, the fingers curling up with their nails outwards, the thumb towards
-    us); the other hand pressing the forearm down over the ball, its back up, its fingers over
-    the near side with their nails showing."""
+    """The whole figure small, for the position (the ball under the elbow end of the forearm);
+    beside it, large, the right arm on the ball from the side and a little from above: the upper
+    arm rising out of view from the crook of the elbow, the bony point of the elbow standing out
+    behind the ball, the forearm's elbow end on the ball and the forearm sloping down, long, to
+    the wrist far away; the hand held out palm up as if to receive (the palm's hollow up, the
+    fingers curling up with their nails outwards, the thumb towards us); the other hand, its
+    forearm coming down from above and in front, pressing the elbow end down over the ball, its
+    back up, its fingers over the near side with their nails showing."""
     c = Canvas(side=f.side)
     c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
     c.xs, c.ys = [x * SMALL for x in f.xs], [y * SMALL for y in f.ys]
@@ -192,35 +196,35 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     c.lines([at(centre, 165, 52 * BIG + 1), end], "il")
     m = Canvas()
     m.circle((0, 0), 52, "ib")
-    # Drawn 10 lower than the rim's centre, so that the arm fills the magnifier: the rim is the
-    # circle of radius 52 round (0, -10). The table top, seen a little from above.
-    m.raw("M-47 12H47A52 52 0 0 1 41 22H-41A52 52 0 0 1-47 12Z", [], "p")
-    m.ball((-22, 9), 12)  # right beside the point of the elbow
-    # The other hand, from above and beyond, pressing the forearm down over the ball
-    m.raw("M-27-30L-26-55A52 52 0 0 1-12-61L-11-30Z", [], "t tb")
-    # The arm in one outline: the upper arm rising out of view, the point of the elbow down by
-    # the ball, the forearm lying on it to the wrist
+    # The table top, seen a little from above: its far edge behind the arm, its front edge, the
+    # sides cut off by the rim
+    m.raw("M-47 22H47A52 52 0 0 1 41 32H-41A52 52 0 0 1-47 22Z", [], "p")
+    m.ball((-26, 15), 9)  # right beside the point of the elbow, in the crook
+    # The other forearm, from above and in front, its hand pressing the elbow end down over the
+    # ball
+    m.raw("M-29-19L-11-51A52 52 0 0 1 4-52L-15-19Z", [], "t tb")
+    # The hand's fingers curling up, their nails outwards (the far ones a little beyond)
+    for dx in (6, 3, 0):
+        m.limb([(31 + dx, 12), (39 + dx, 8), (41 + dx, 0), (39 + dx, -6)], 4, "f")
+        m.raw(f"M{41 + dx}-3q3-3 1-7l-3 1Z", [], "ib")
+    # The arm in one outline: the upper arm rising out of view from the crook of the elbow; the
+    # forearm's elbow end on the ball, sloping down to the wrist; the hand held out palm up,
+    # its hollow up; the bony point of the elbow standing out behind the ball
     m.raw(
-        "M-36-47L-28-22Q-8-20 8-17L8-6Q-8-4-28-3Q-39-2-40-10L-50-24A52 52 0 0 1-36-47Z",
+        "M-35-39L-29-7Q-6-6 16 7Q25 11 34 8Q41 14 33 19Q24 20 17 17L-26 8L-38 5Q-47 5-46-3"
+        "L-48-20A52 52 0 0 1-35-39Z",
         [],
         "t",
     )
-    # The hand, palm up, held out as if to receive: the palm level, its hollow up, the fingers
-    # curling up with their nails outwards, the thumb towards us
-    for dx in (6, 3, 0):  # the far fingers a little beyond
-        m.limb([(23 + dx, -12), (32 + dx, -16), (35 + dx, -25), (33 + dx, -31)], 4, "f")
-        m.raw(f"M{35 + dx}-28q3-3 1-7l-3 1Z", [], "ib")
-    m.raw("M7-17Q18-13 28-17Q35-10 26-6Q16-5 7-6Z", [], "t")
-    m.raw("M12-14Q20-11 25-14", [], "lm")  # a crease of the palm
-    m.limb([(13, -9), (21, -18)], 5, "f")
-    # The other hand, its back up: the fingers over the near side of the forearm, their nails
-    m.raw("M-30-36Q-19-40-7-35L-8-24Q-19-26-30-25Z", [], "t tb")
-    for x in (-28, -23, -18, -13):
-        m.limb([(x, -26), (x - 1, -14)], 3, "b")
-        m.raw(f"M{x - 2}-16h3v3h-3Z", [], "ib")
-    m.circle((0, -10), 52, "ir")
-    m.items.insert(1, '<g transform="translate(0 10)">')
-    m.items.append("</g>")
+    # The crease of the elbow, the bony point's knob, a crease of the palm
+    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2M26 12Q30 14 33 12", [], "lm")
+    m.limb([(20, 15), (26, 5)], 4, "f")  # the thumb, towards us
+    # The other hand, its back up, on the elbow end: its fingers over the near side, their nails
+    m.raw("M-34-19Q-23-24-11-19L-12-6Q-22-9-33-7Z", [], "t tb")
+    for x in (-31, -26, -21, -16):
+        m.limb([(x, -8), (x - 1, 1)], 3, "b")
+        m.raw(f"M{x - 2}-1h3v3h-3Z", [], "ib")
+    m.circle((0, 0), 52, "ir")
     cx, cy = round(centre[0]), round(centre[1])
     c.items.append(f'<g transform="translate({cx} {cy}) scale({BIG})">{"".join(m.items)}</g>')
     r = 52 * BIG + 1
