@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import R, band, close_up
+from .inset import R, close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -141,19 +141,21 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
 def table_arm(where: str, tool: str, balls: int) -> Canvas:
     """Sitting at a table, a forearm on it, palm down, the other thumb pressing by the elbow; or
     the forearm palm up with its back on a ball, the other hand pressing it down. A close-up
-    shows the forearm and hand: from above, palm down; or from the side, the elbow bent, the ball
-    just below it and the open hand's palm turned up."""
+    shows the forearm and hand from above, palm down; or, drawn large beside the figure drawn
+    small, from the side, palm up, the ball right under the elbow end of the forearm."""
     c = Canvas(side="right")
-    top = SEAT - 12
-    body = _seated(-90)
     on_ball = tool == "ball_table"
+    top = SEAT - (16 if on_ball else 12)  # a little higher on the ball: the elbow forward on it
+    body = _seated(-90)
     shoulder = body.joints["near_arm"][0]
     drop = top - 5 - (2 * BALL - 1 if on_ball else 0) - shoulder[1]
     elbow = (shoulder[0] + math.sqrt(UPPER_ARM**2 - drop**2), shoulder[1] + drop)
-    wrist = at(elbow, 3 if on_ball else 0, FOREARM)
-    hand = at(wrist, -4 if on_ball else 5, 8)  # palm up, the palm level; or palm down
+    # On the ball, the elbow end rests on it and the forearm slopes down to the hand, held out
+    # just above the table, palm up, the palm level; or the forearm lies flat, palm down
+    wrist = at(elbow, 14 if on_ball else 0, FOREARM)
+    hand = at(wrist, 0 if on_ball else 5, 8)
     body.joints["near_arm"] = [shoulder, elbow, wrist, hand]
-    spot = at(elbow, 3 if on_ball else 0, 7 if on_ball else 9)
+    spot = at(elbow, 14, 2) if on_ball else at(elbow, 0, 9)  # the ball right under the elbow
     chair(c, (body.hip[0], SEAT + 6))
     table(c, top, shoulder[0] + 4, shoulder[0] + 66)
     # The other arm reaches across in front of the body, behind the treated forearm; its hand
@@ -165,12 +167,69 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
         # An open hand, palm up, cupped: the fingertips curling up
         c.limb([hand, at(hand, -65, 4)], 4, "f")
         c.ball((spot[0], top - BALL))
-    else:
-        c.marker(spot)
+        return _small_with_arm_beside(c, (spot[0], top - BALL))
+    c.marker(spot)
     centre = (shoulder[0] + 94, top - 42)
-    end = at((spot[0], top - BALL), -20, BALL + 2) if on_ball else at(spot, -40, 7)
-    c.lines([at(centre, 160, ZOOM * R + 1), end], "il")
-    forearm_close(c, centre, on_ball)
+    c.lines([at(centre, 160, ZOOM * R + 1), at(spot, -40, 7)], "il")
+    forearm_close(c, centre)
+    return c
+
+
+SMALL = 0.6  # the whole figure, small, beside the arm drawn large
+BIG = 1.1  # the arm drawn large, in a magnifier of radius 52 (twice the others' frame)
+
+
+def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
+    """The whole figure small, for the position (the ball under the elbow end of the forearm);
+    beside it, large, the right arm on the ball from the side and a little from above: the upper
+    arm rising out of view from the crook of the elbow, the bony point of the elbow standing out
+    behind the ball, the forearm's elbow end on the ball and the forearm sloping down, long, to
+    the wrist far away; the hand held out palm up as if to receive (the palm's hollow up, the
+    fingers curling up with their nails outwards, the thumb towards us); the other hand, its
+    forearm coming down from above and in front, pressing the elbow end down over the ball, its
+    back up, its fingers over the near side with their nails showing."""
+    c = Canvas(side=f.side)
+    c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
+    c.xs, c.ys = [x * SMALL for x in f.xs], [y * SMALL for y in f.ys]
+    centre = (max(c.xs) + 8 + 52 * BIG, 60)
+    end = at((ball[0] * SMALL, ball[1] * SMALL), -20, 5)
+    c.lines([at(centre, 165, 52 * BIG + 1), end], "il")
+    m = Canvas()
+    m.circle((0, 0), 52, "ib")
+    # The table top, seen a little from above: its far edge behind the arm, its front edge, the
+    # sides cut off by the rim
+    m.raw("M-47 22H47A52 52 0 0 1 41 32H-41A52 52 0 0 1-47 22Z", [], "p")
+    m.ball((-26, 15), 9)  # right beside the point of the elbow, in the crook
+    # The other forearm, from above and in front, its hand pressing the elbow end down over the
+    # ball
+    m.raw("M-29-19L-11-51A52 52 0 0 1 4-52L-15-19Z", [], "t tb")
+    # The hand's fingers curling up, their nails outwards (the far ones a little beyond)
+    for dx in (6, 3, 0):
+        m.limb([(31 + dx, 12), (39 + dx, 8), (41 + dx, 0), (39 + dx, -6)], 4, "f")
+        m.raw(f"M{41 + dx}-3q3-3 1-7l-3 1Z", [], "ib")
+    # The arm in one outline: the upper arm rising out of view from the crook of the elbow; the
+    # forearm's elbow end on the ball, sloping down to the wrist; the hand held out palm up,
+    # its hollow up; the bony point of the elbow standing out behind the ball
+    m.raw(
+        "M-35-39L-29-7Q-6-6 16 7Q25 11 34 8Q41 14 33 19Q24 20 17 17L-26 8L-38 5Q-47 5-46-3"
+        "L-48-20A52 52 0 0 1-35-39Z",
+        [],
+        "t",
+    )
+    # The crease of the elbow, the bony point's knob, a crease of the palm
+    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2M26 12Q30 14 33 12", [], "lm")
+    m.limb([(20, 15), (26, 5)], 4, "f")  # the thumb, towards us
+    # The other hand, its back up, on the elbow end: its fingers over the near side, their nails
+    m.raw("M-34-19Q-23-24-11-19L-12-6Q-22-9-33-7Z", [], "t tb")
+    for x in (-31, -26, -21, -16):
+        m.limb([(x, -8), (x - 1, 1)], 3, "b")
+        m.raw(f"M{x - 2}-1h3v3h-3Z", [], "ib")
+    m.circle((0, 0), 52, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    c.items.append(f'<g transform="translate({cx} {cy}) scale({BIG})">{"".join(m.items)}</g>')
+    r = 52 * BIG + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
     return c
 
 
@@ -180,48 +239,24 @@ ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
 ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
-def forearm_close(c: Canvas, centre: tuple[float, float], on_ball: bool) -> None:
-    """A close-up of the forearm. On the ball, from the side and a little from above (the table
-    top shows as a surface): the upper arm rising out of view from the bent elbow, the back of the
-    forearm on the ball just below it, the other hand pressing down on the forearm from above;
-    the hand open, palm up, so that its palm shows (creases, spread fingers, the thumb out towards
-    us: a hand seen only from the side was never read as palm up). Otherwise, from above: palm
-    down, the knuckles up; the other hand comes from beyond the forearm, its thumb on top just
-    past the elbow, its fingertips showing under the near edge."""
+def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
+    """A close-up of the forearm from above: palm down, the knuckles up; the other hand comes from
+    beyond the forearm, its thumb on top just past the elbow, its fingertips showing under the
+    near edge."""
     m = Canvas()
-    m.circle((0, 0), R, "ib")  # the room, or the table top seen from above
-    if on_ball:
-        # The table top, seen a little from above: its far edge behind the arm, its front edge,
-        # the sides cut off by the rim
-        m.raw("M-25-6H25A26 26 0 0 1 23 13H-23A26 26 0 0 1-25-6Z", [], "p")
-        m.ball((-8, 5), 6)  # just below the elbow
-        m.raw(band((-13, -5), -135, 5), [], "t")  # the upper arm, up to the shoulder
-        m.limb([(-13, -5), (4, -5)], 9, "f")  # the forearm, its back on the ball
-        # The hand, palm up and open, seen a little from above: the palm with its creases, the
-        # thumb out towards us, the fingers spread
-        m.limb([(7, -1), (14, 4)], 3, "f")  # the thumb, out towards us
-        fingers = (((13, -9), -50, 5), ((14, -7), -28, 7), ((15, -4), -10, 7), ((14, -1), 8, 6))
-        for base, angle, length in fingers:  # spread open
-            m.limb([base, at(base, angle, length)], 3, "f")
-        m.raw("M3-9Q9-12 14-10L15 0Q10 2 3-1Z", [], "t")  # the palm
-        m.raw("M6-7Q10-3 9 1M8-8Q11-6 14-8M10-4Q12-3 14-4", [], "lm")  # its creases
-        # The other hand, pressing down from above, out of view at the rim
-        m.raw("M-11-12A5 5 0 0 0-1-12V-26L-11-24Z", [], "t tb")
-        for dx in (-3, 0, 3):
-            m.limb([(-6 + dx, -13), (-6 + dx, -10)], 2, "b")
-    else:
-        m.raw(ARM, [], "t")
-        m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
-        for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
-            m.limb([(15, dy), (22, dy)], 3, "f")
-        m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
-        m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
-        m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
-        m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
-        m.limb([(2, 9), (2, 7)], 3, "b")
-        m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
-        m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
-        m.marker((-10, -1), small=True)
+    m.circle((0, 0), R, "ib")  # the table top seen from above
+    m.raw(ARM, [], "t")
+    m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
+    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
+        m.limb([(15, dy), (22, dy)], 3, "f")
+    m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
+    m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
+    m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
+    m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
+    m.limb([(2, 9), (2, 7)], 3, "b")
+    m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
+    m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
+    m.marker((-10, -1), small=True)
     m.circle((0, 0), R, "ir")
     cx, cy = round(centre[0]), round(centre[1])
     c.items.append(f'<g transform="translate({cx} {cy}) scale({ZOOM})">{"".join(m.items)}</g>')
