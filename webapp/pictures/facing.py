@@ -1,9 +1,11 @@
 """Poses seen from the front or the back: hands on the hips, at a wall side-on, lying on one
-side with a helper, lying on one side on a ball."""
+side with a helper, lying on one side on a ball under the hip or under the thigh."""
 
 from __future__ import annotations
 
-from .body import FOREARM, THIGH, UPPER_ARM, Body
+import math
+
+from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
@@ -149,4 +151,46 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     d = "".join("M{} {}h0".format(*(round(v) for v in e)) for e in eyes)
     c.raw(d + "M{} {}L{} {}".format(*(round(v) for v in (*mouth[0], *mouth[1]))), [], "e")
     c.ball(ball)
+    return c
+
+
+@pose("thigh")
+def side_thigh(where: str, tool: str, balls: int) -> Canvas:
+    """Seen from behind: lying on the left side, propped on the lower forearm, the top leg
+    crossed over in front with its foot on the floor beyond; the lower leg straight, the ball
+    under its outer side a hand's width above the knee."""
+    c = Canvas(side="left")
+    floor = 120
+    body = Body(
+        (92, floor - 27),
+        trunk=-160,
+        front_view=True,
+        back_view=True,
+        far_arm=(90, 180, 180),
+    )
+    # The lower leg lies straight over the ball, the foot on the floor
+    hip = body.joints["far_leg"][0]
+    over = (hip[0] + 0.66 * THIGH, floor - 2 * BALL - 7)
+    knee = at(hip, math.degrees(math.atan2(over[1] - hip[1], over[0] - hip[0])), THIGH)
+    ankle = (knee[0] + SHIN - 2, floor - 5)
+    body.joints["far_leg"] = [hip, knee, ankle, at(ankle, 0, 3)]
+    ball = (over[0], floor - BALL)
+    # The top leg crosses over in front, away from us: the knee up, the foot on the floor beyond
+    top = body.joints["near_leg"][0]
+    tknee = (top[0] + 20, top[1] - 16)
+    tankle = (tknee[0] - 5, floor - 18)
+    body.joints["near_leg"] = [top, tknee, tankle, at(tankle, 0, 3)]
+    # The lower arm props the body: the elbow on the floor, the forearm forward along it
+    shoulder = body.joints["far_arm"][0]
+    dy = floor - 4 - shoulder[1]
+    elbow = (shoulder[0] - math.sqrt(max(UPPER_ARM**2 - dy**2, 0)), floor - 4)
+    wrist = at(elbow, 180, FOREARM)
+    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180, 7)]
+    # The top hand on the top hip, the elbow up
+    body.reach("near_arm", body.across(0.04, 12), 60, bend=-1)
+    mat(c, floor - 10, floor + 4, 14, 186)
+    body.draw_leg(c, "near_leg", "b")
+    c.ball(ball)
+    body.draw(c, after=("near_arm",), skip=("near_leg",))
+    c.lines([at(knee, -80, 5), at(knee, 100, 5)], "l")  # the crease behind the knee
     return c

@@ -8,8 +8,8 @@ pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6;
 beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
 from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
 resting on its top (the whole figure is too small to show that knee); both legs from the front
-for 8 when sitting, and the legs from above, as the figure lies face-down, for 8 with the ball,
-so that the outer side shows. Each is drawn for the right side, in a frame centred on the
+for 8 with the thumbs (8 with the ball needs none: lying on one side, the ball is plainly under
+the lower thigh). Each is drawn for the right side, in a frame centred on the
 magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
 is its mirror image.
 """
@@ -111,15 +111,6 @@ REGIONS = {
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
         (-12, -4),
     ),
-    # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
-    # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
-    # the side (_legs_above draws them); the ball under the thigh a hand's width above the knee,
-    # peeping out at its outer edge, the edge away from the other leg.
-    "thigh_above": (
-        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-10-5V7",
-        (0, 11),
-    ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
@@ -189,15 +180,6 @@ def band(start: Point, angle: float, half: int) -> str:
     ).replace(" -", "-")
 
 
-def _legs_above(m: Canvas, ball: Point) -> None:
-    """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
-    then the other thigh, bent out to the side, the shin and the straight thigh over it."""
-    m.ball(ball, 6)
-    m.raw(band((18, 0), -115, 6), [], "t")  # the other thigh
-    m.raw(band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
-    m.raw(band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
-
-
 def _shin_side(m: Canvas, spot: Point) -> None:
     """The treated lower leg lying along the floor, its front to us, as the whole figure kneels:
     first the other leg's bent knee resting on it above the spot (behind the leg, so that its
@@ -225,8 +207,6 @@ def close_up(
         m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
-    elif where == "thigh_above":
-        _legs_above(m, spot)
     elif where == "shin":
         _shin_side(m, spot)
     m.raw(lines, [], "lm")
@@ -235,9 +215,7 @@ def close_up(
     elif where == "shoulder_blade_hand":
         m.limb([(-11, -6), (17, -13)], 2, "f")
     x, y = spot
-    if where == "thigh_above":
-        pass  # the ball lies under the thigh: _legs_above drew it
-    elif tool.startswith("ball"):
+    if tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
     elif tool == "knee":  # _shin_side drew the other leg's knee resting on the spot
