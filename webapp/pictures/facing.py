@@ -144,53 +144,57 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     ball = body.across(HIP_SIDE, -(14 + BALL))
     c.floor(FLOOR, 20, 200)
     body.draw(c, after=("near_arm", "near_leg"))
-    # The face turned to us, so the body reads as lying on its side, not face-down
-    up, head = body.head_angle, body.joints["head"]
-    eyes = [at(at(head, up, 1), up + 90, s) for s in (-3, 3)]
-    mouth = [at(at(head, up + 180, 4), up + 90, s) for s in (-1, 1)]
-    d = "".join("M{} {}h0".format(*(round(v) for v in e)) for e in eyes)
-    c.raw(d + "M{} {}L{} {}".format(*(round(v) for v in (*mouth[0], *mouth[1]))), [], "e")
+    _face(c, body)
     c.ball(ball)
     return c
 
 
 @pose("thigh")
 def side_thigh(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from behind: lying on the left side, propped on the lower forearm, the top leg
-    crossed over in front with its foot on the floor beyond; the lower leg straight, the ball
-    under its outer side a hand's width above the knee."""
+    """Seen from the front: lying on the left side, facing us, propped on the lower forearm, the
+    top hand on the hip, the top knee up and its foot on the floor in front, by the lower hip;
+    the lower leg straight, its kneecap to us, the ball under its outer side a hand's width
+    above the knee. A close-up shows that knee from the front, the ball under the thigh."""
     c = Canvas(side="left")
     floor = 120
-    body = Body(
-        (92, floor - 27),
-        trunk=-160,
-        front_view=True,
-        back_view=True,
-        far_arm=(90, 180, 180),
-    )
+    body = Body((110, floor - 27), trunk=-20, front_view=True, far_arm=(90, 0, 0))
     # The lower leg lies straight over the ball, the foot on the floor
-    hip = body.joints["far_leg"][0]
-    over = (hip[0] + 0.66 * THIGH, floor - 2 * BALL - 7)
+    hip = body.joints["near_leg"][0]
+    over = (hip[0] - 0.7 * THIGH, floor - 2 * BALL - 7)
     knee = at(hip, math.degrees(math.atan2(over[1] - hip[1], over[0] - hip[0])), THIGH)
-    ankle = (knee[0] + SHIN - 2, floor - 5)
-    body.joints["far_leg"] = [hip, knee, ankle, at(ankle, 0, 3)]
+    ankle = (knee[0] - SHIN + 2, floor - 5)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 8)]
     ball = (over[0], floor - BALL)
-    # The top leg crosses over in front, away from us: the knee up, the foot on the floor beyond
-    top = body.joints["near_leg"][0]
-    tknee = (top[0] + 20, top[1] - 16)
-    tankle = (tknee[0] - 5, floor - 18)
-    body.joints["near_leg"] = [top, tknee, tankle, at(tankle, 0, 3)]
+    # The top leg: the knee up, the foot on the floor in front, by the lower hip
+    top = body.joints["far_leg"][0]
+    tknee = at(top, -118, THIGH - 14)  # coming towards us: it looks short
+    tankle = (tknee[0] + 13, floor + 4)
+    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 90, 4)]  # toes to us
     # The lower arm props the body: the elbow on the floor, the forearm forward along it
-    shoulder = body.joints["far_arm"][0]
+    shoulder = body.joints["near_arm"][0]
     dy = floor - 4 - shoulder[1]
-    elbow = (shoulder[0] - math.sqrt(max(UPPER_ARM**2 - dy**2, 0)), floor - 4)
-    wrist = at(elbow, 180, FOREARM)
-    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180, 7)]
+    elbow = (shoulder[0] + math.sqrt(max(UPPER_ARM**2 - dy**2, 0)), floor - 4)
+    wrist = at(elbow, 0, FOREARM)
+    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 7)]
     # The top hand on the top hip, the elbow up
-    body.reach("near_arm", body.across(0.04, 12), 60, bend=-1)
-    mat(c, floor - 10, floor + 4, 14, 186)
-    body.draw_leg(c, "near_leg", "b")
+    body.reach("far_arm", body.across(0.04, -12), 120, bend=1)
+    mat(c, floor - 10, floor + 8, 14, 186)
     c.ball(ball)
-    body.draw(c, after=("near_arm",), skip=("near_leg",))
-    c.lines([at(knee, -80, 5), at(knee, 100, 5)], "l")  # the crease behind the knee
+    body.draw(c, after=("far_arm", "far_leg"))
+    x, y = (round(v) for v in knee)
+    c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "l")  # the kneecap, facing us
+    _face(c, body)
+    centre = (knee[0] + 1, floor - 70)
+    c.lines([at(centre, 90, 27), at(ball, -90, BALL + 16)], "il")
+    close_up(c, centre, "thigh_side", tool, side=-1)
     return c
+
+
+def _face(c: Canvas, body: Body) -> None:
+    """Draw the face of a body lying on its side, turned to us, so that it reads as lying on
+    its side and not face-down: eyes and a mouth, across the tilted head."""
+    up, head = body.head_angle, body.joints["head"]
+    eyes = [at(at(head, up, 1), up + 90, s) for s in (-3, 3)]
+    mouth = [at(at(head, up + 180, 4), up + 90, s) for s in (-1, 1)]
+    d = "".join("M{} {}h0".format(*(round(v) for v in e)) for e in eyes)
+    c.raw(d + "M{} {}L{} {}".format(*(round(v) for v in (*mouth[0], *mouth[1]))), [], "e")

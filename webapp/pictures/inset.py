@@ -8,10 +8,10 @@ pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6;
 beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
 from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
 resting on its top (the whole figure is too small to show that knee); both legs from the front
-for 8 with the thumbs (8 with the ball needs none: lying on one side, the ball is plainly under
-the lower thigh). Each is drawn for the right side, in a frame centred on the
-magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
-is its mirror image.
+for 8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen
+from the front, its kneecap to us and the ball under its outer side. Each is drawn for the right
+side, in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -111,6 +111,14 @@ REGIONS = {
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
         (-12, -4),
     ),
+    # Lying on one side, seen from the front: the lower leg across the magnifier, the knee at the
+    # right with its kneecap to us, the shin running out of view; the floor under it and, between
+    # them, the ball under the thigh's outer side a hand's width above the knee (_thigh_side).
+    "thigh_side": (
+        "M-21 16A26 26 0 1 1 21 16Z",
+        "M-21 16H21M6-2a4 5 0 1 0 8 0a4 5 0 1 0-8 0M16 0L25-1",
+        (-6, 10),
+    ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
@@ -180,6 +188,15 @@ def band(start: Point, angle: float, half: int) -> str:
     ).replace(" -", "-")
 
 
+def _thigh_side(m: Canvas, ball: Point) -> None:
+    """The lower leg lying on its side, seen from the front: the ball on the floor first, then
+    the thigh over it from the knee to the hip, and the shin from the knee out of view."""
+    m.raw("M-21 16A26 26 0 0 0 21 16Z", [], "p")  # the mat
+    m.ball(ball, 6)
+    # The shin from the rim, the knee a little wider, the thigh widening to the hip at the rim
+    m.raw("M25 5A26 26 0 0 0 25-7L15-7Q10-11 4-10L-23-12A26 26 0 0 0-25 7L4 6Q10 8 15 5Z", [], "t")
+
+
 def _shin_side(m: Canvas, spot: Point) -> None:
     """The treated lower leg lying along the floor, its front to us, as the whole figure kneels:
     first the other leg's bent knee resting on it above the spot (behind the leg, so that its
@@ -209,13 +226,17 @@ def close_up(
         _legs(m)
     elif where == "shin":
         _shin_side(m, spot)
+    elif where == "thigh_side":
+        _thigh_side(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     elif where == "shoulder_blade_hand":
         m.limb([(-11, -6), (17, -13)], 2, "f")
     x, y = spot
-    if tool.startswith("ball"):
+    if where == "thigh_side":
+        pass  # the ball lies under the thigh: _thigh_side drew it
+    elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
     elif tool == "knee":  # _shin_side drew the other leg's knee resting on the spot
