@@ -153,22 +153,27 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
 def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     """Seen from the front: lying on the left side, facing us, propped on the lower forearm, the
     top hand on the hip, the top knee up and its foot on the floor in front, by the lower hip;
-    the lower leg straight, its kneecap to us, the ball under its outer side a hand's width
-    above the knee. A close-up shows that knee from the front, the ball under the thigh."""
+    the lower leg straight from hip to foot, its kneecap to us and its toes too, the ball under
+    its outer side a hand's width above the knee. A close-up shows that leg from the front, the
+    kneecap in the middle of it, the ball under the thigh's lower edge."""
     c = Canvas(side="left")
     floor = 120
-    body = Body((110, floor - 27), trunk=-20, front_view=True, far_arm=(90, 0, 0))
-    # The lower leg lies straight over the ball, the foot on the floor
+    body = Body((110, floor - 34), trunk=-20, front_view=True, far_arm=(90, 0, 0))
+    # The lower leg lies straight from the hip over the ball to the foot, the knee not bent (a
+    # knee bent over the ball reads as the back of the thigh on it). It slopes down at the
+    # angle that sets the thigh, a hand's width above the knee, on the ball on the floor: `lift`
+    # from the hip down to the ball, `gap` from the leg's middle line to the ball's centre
     hip = body.joints["near_leg"][0]
-    over = (hip[0] - 0.7 * THIGH, floor - 2 * BALL - 7)
-    knee = at(hip, math.degrees(math.atan2(over[1] - hip[1], over[0] - hip[0])), THIGH)
-    ankle = (knee[0] - SHIN + 2, floor - 5)
-    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 8)]
-    ball = (over[0], floor - BALL)
+    lift, gap, above = floor - BALL - hip[1], BALL + 7, 0.62 * THIGH
+    slope = math.asin(lift / math.hypot(above, gap)) - math.atan2(gap, above)
+    down = 180 - math.degrees(slope)
+    knee, ankle = at(hip, down, THIGH), at(hip, down, THIGH + SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 90, 4)]  # toes to us
+    ball = at(at(hip, down, above), down - 90, gap)
     # The top leg: the knee up, the foot on the floor in front, by the lower hip
     top = body.joints["far_leg"][0]
-    tknee = at(top, -118, THIGH - 14)  # coming towards us: it looks short
-    tankle = (tknee[0] + 13, floor + 4)
+    tknee = at(top, -100, THIGH - 14)  # coming towards us: it looks short
+    tankle = (tknee[0] + 10, floor + 4)
     body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 90, 4)]  # toes to us
     # The lower arm props the body: the elbow on the floor, the forearm forward along it
     shoulder = body.joints["near_arm"][0]
@@ -182,9 +187,9 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     c.ball(ball)
     body.draw(c, after=("far_arm", "far_leg"))
     x, y = (round(v) for v in knee)
-    c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "l")  # the kneecap, facing us
+    c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
-    centre = (knee[0] + 1, floor - 70)
+    centre = (knee[0] - 6, floor - 72)
     c.lines([at(centre, 90, 27), at(ball, -90, BALL + 16)], "il")
     close_up(c, centre, "thigh_side", tool, side=-1)
     return c

@@ -111,13 +111,14 @@ REGIONS = {
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
         (-12, -4),
     ),
-    # Lying on one side, seen from the front: the lower leg across the magnifier, the knee at the
-    # right with its kneecap to us, the shin running out of view; the floor under it and, between
-    # them, the ball under the thigh's outer side a hand's width above the knee (_thigh_side).
+    # Lying on one side, seen from the front: the lower leg straight across the magnifier, the
+    # knee at the right with its kneecap to us in the middle of the leg, the shin running out of
+    # view, sloping down as on the whole figure; the floor under it and, between them, the ball
+    # under the thigh's lower edge, its outer side, a hand's width above the knee (_thigh_side).
     "thigh_side": (
-        "M-21 16A26 26 0 1 1 21 16Z",
-        "M-21 16H21M6-2a4 5 0 1 0 8 0a4 5 0 1 0-8 0M16 0L25-1",
-        (-6, 10),
+        "M-18 19A26 26 0 1 1 18 19Z",
+        "M-18 19H18M3 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0",
+        (-11, 12),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -190,11 +191,14 @@ def band(start: Point, angle: float, half: int) -> str:
 
 def _thigh_side(m: Canvas, ball: Point) -> None:
     """The lower leg lying on its side, seen from the front: the ball on the floor first, then
-    the thigh over it from the knee to the hip, and the shin from the knee out of view."""
-    m.raw("M-21 16A26 26 0 0 0 21 16Z", [], "p")  # the mat
-    m.ball(ball, 6)
-    # The shin from the rim, the knee a little wider, the thigh widening to the hip at the rim
-    m.raw("M25 5A26 26 0 0 0 25-7L15-7Q10-11 4-10L-23-12A26 26 0 0 0-25 7L4 6Q10 8 15 5Z", [], "t")
+    the thigh over it from the hip to the knee, and the shin from the knee out of view."""
+    m.raw("M-18 19A26 26 0 0 0 18 19Z", [], "p")  # the mat
+    m.ball(ball, 7)
+    m.raw(
+        "M-21-15L-6-11Q10-8 17-4L26-2A26 26 0 0 1 23 11L14 9Q6 10-10 7L-26 4A26 26 0 0 1-21-15Z",
+        [],
+        "t",
+    )
 
 
 def _shin_side(m: Canvas, spot: Point) -> None:
