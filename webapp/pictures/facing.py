@@ -189,7 +189,7 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     x, y = (round(v) for v in knee)
     c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
-    centre = (knee[0] - 6, floor - 72)
+    centre = (knee[0] - 10, floor - 72)
     c.lines([at(centre, 90, 27), at(ball, -90, BALL + 16)], "il")
     close_up(c, centre, "thigh_side", tool, side=-1)
     return c
