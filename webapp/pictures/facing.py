@@ -1,9 +1,11 @@
 """Poses seen from the front or the back: hands on the hips, at a wall side-on, lying on one
-side with a helper, lying on one side on a ball."""
+side with a helper, lying on one side on a ball under the hip or under the thigh."""
 
 from __future__ import annotations
 
-from .body import FOREARM, THIGH, UPPER_ARM, Body
+import math
+
+from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
@@ -142,11 +144,62 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     ball = body.across(HIP_SIDE, -(14 + BALL))
     c.floor(FLOOR, 20, 200)
     body.draw(c, after=("near_arm", "near_leg"))
-    # The face turned to us, so the body reads as lying on its side, not face-down
+    _face(c, body)
+    c.ball(ball)
+    return c
+
+
+@pose("thigh")
+def side_thigh(where: str, tool: str, balls: int) -> Canvas:
+    """Seen from the front: lying on the left side, facing us, propped on the lower forearm, the
+    top hand on the hip, the top knee up and its foot on the floor in front, by the lower hip;
+    the lower leg straight from hip to foot, its kneecap to us and its toes too, the ball under
+    its outer side a hand's width above the knee. A close-up shows that leg from the front, the
+    kneecap in the middle of it, the ball under the thigh's lower edge."""
+    c = Canvas(side="left")
+    floor = 120
+    body = Body((110, floor - 34), trunk=-20, front_view=True, far_arm=(90, 0, 0))
+    # The lower leg lies straight from the hip over the ball to the foot, the knee not bent (a
+    # knee bent over the ball reads as the back of the thigh on it). It slopes down at the
+    # angle that sets the thigh, a hand's width above the knee, on the ball on the floor: `lift`
+    # from the hip down to the ball, `gap` from the leg's middle line to the ball's centre
+    hip = body.joints["near_leg"][0]
+    lift, gap, above = floor - BALL - hip[1], BALL + 7, 0.62 * THIGH
+    slope = math.asin(lift / math.hypot(above, gap)) - math.atan2(gap, above)
+    down = 180 - math.degrees(slope)
+    knee, ankle = at(hip, down, THIGH), at(hip, down, THIGH + SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 90, 4)]  # toes to us
+    ball = at(at(hip, down, above), down - 90, gap)
+    # The top leg: the knee up, the foot on the floor in front, by the lower hip
+    top = body.joints["far_leg"][0]
+    tknee = at(top, -100, THIGH - 14)  # coming towards us: it looks short
+    tankle = (tknee[0] + 10, floor + 4)
+    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 90, 4)]  # toes to us
+    # The lower arm props the body: the elbow on the floor, the forearm forward along it
+    shoulder = body.joints["near_arm"][0]
+    dy = floor - 4 - shoulder[1]
+    elbow = (shoulder[0] + math.sqrt(max(UPPER_ARM**2 - dy**2, 0)), floor - 4)
+    wrist = at(elbow, 0, FOREARM)
+    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 7)]
+    # The top hand on the top hip, the elbow up
+    body.reach("far_arm", body.across(0.04, -12), 120, bend=1)
+    mat(c, floor - 10, floor + 8, 14, 186)
+    c.ball(ball)
+    body.draw(c, after=("far_arm", "far_leg"))
+    x, y = (round(v) for v in knee)
+    c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
+    _face(c, body)
+    centre = (knee[0] - 10, floor - 72)
+    c.lines([at(centre, 90, 27), at(ball, -90, BALL + 16)], "il")
+    close_up(c, centre, "thigh_side", tool, side=-1)
+    return c
+
+
+def _face(c: Canvas, body: Body) -> None:
+    """Draw the face of a body lying on its side, turned to us, so that it reads as lying on
+    its side and not face-down: eyes and a mouth, across the tilted head."""
     up, head = body.head_angle, body.joints["head"]
     eyes = [at(at(head, up, 1), up + 90, s) for s in (-3, 3)]
     mouth = [at(at(head, up + 180, 4), up + 90, s) for s in (-1, 1)]
     d = "".join("M{} {}h0".format(*(round(v) for v in e)) for e in eyes)
     c.raw(d + "M{} {}L{} {}".format(*(round(v) for v in (*mouth[0], *mouth[1]))), [], "e")
-    c.ball(ball)
-    return c

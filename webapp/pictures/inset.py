@@ -8,10 +8,10 @@ pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6;
 beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
 from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
 resting on its top (the whole figure is too small to show that knee); both legs from the front
-for 8 when sitting, and the legs from above, as the figure lies face-down, for 8 with the ball,
-so that the outer side shows. Each is drawn for the right side, in a frame centred on the
-magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
-is its mirror image.
+for 8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen
+from the front, its kneecap to us and the ball under its outer side. Each is drawn for the right
+side, in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -111,14 +111,14 @@ REGIONS = {
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
         (-12, -4),
     ),
-    # Lying face-down, seen from above as the whole figure is: the straight thigh with the hip
-    # at the right, the crease behind the knee, the shin beyond it, the other thigh bent out to
-    # the side (_legs_above draws them); the ball under the thigh a hand's width above the knee,
-    # peeping out at its outer edge, the edge away from the other leg.
-    "thigh_above": (
-        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-10-5V7",
-        (0, 11),
+    # Lying on one side, seen from the front: the lower leg straight across the magnifier, the
+    # knee at the right with its kneecap to us in the middle of the leg, the shin running out of
+    # view, sloping down as on the whole figure; the floor under it and, between them, the ball
+    # under the thigh's lower edge, its outer side, a hand's width above the knee (_thigh_side).
+    "thigh_side": (
+        "M-18 19A26 26 0 1 1 18 19Z",
+        "M-18 19H18M3 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0",
+        (-11, 12),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -189,13 +189,16 @@ def band(start: Point, angle: float, half: int) -> str:
     ).replace(" -", "-")
 
 
-def _legs_above(m: Canvas, ball: Point) -> None:
-    """Lying face-down, seen from above: the ball first, as it lies under the straight thigh;
-    then the other thigh, bent out to the side, the shin and the straight thigh over it."""
-    m.ball(ball, 6)
-    m.raw(band((18, 0), -115, 6), [], "t")  # the other thigh
-    m.raw(band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
-    m.raw(band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
+def _thigh_side(m: Canvas, ball: Point) -> None:
+    """The lower leg lying on its side, seen from the front: the ball on the floor first, then
+    the thigh over it from the hip to the knee, and the shin from the knee out of view."""
+    m.raw("M-18 19A26 26 0 0 0 18 19Z", [], "p")  # the mat
+    m.ball(ball, 7)
+    m.raw(
+        "M-21-15L-6-11Q10-8 17-4L26-2A26 26 0 0 1 23 11L14 9Q6 10-10 7L-26 4A26 26 0 0 1-21-15Z",
+        [],
+        "t",
+    )
 
 
 def _shin_side(m: Canvas, spot: Point) -> None:
@@ -225,18 +228,18 @@ def close_up(
         m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
-    elif where == "thigh_above":
-        _legs_above(m, spot)
     elif where == "shin":
         _shin_side(m, spot)
+    elif where == "thigh_side":
+        _thigh_side(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     elif where == "shoulder_blade_hand":
         m.limb([(-11, -6), (17, -13)], 2, "f")
     x, y = spot
-    if where == "thigh_above":
-        pass  # the ball lies under the thigh: _legs_above drew it
+    if where == "thigh_side":
+        pass  # the ball lies under the thigh: _thigh_side drew it
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)

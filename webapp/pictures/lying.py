@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .body import FOREARM, SHIN, THIGH, Body
+from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
 from .inset import close_up
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
@@ -99,40 +99,6 @@ def pillow(c: Canvas, body: Body) -> None:
     """Draw a pillow under the hips of a body lying face-down: a flat oval."""
     x, y = (round(v) for v in at(body.hip, 90, 6))
     c.raw(f"M{x - 9} {y}a9 5 0 0 0 18 0a9 5 0 0 0-18 0", [(x - 9, y - 5), (x + 9, y + 5)], "p")
-
-
-@pose("thigh")
-def prone_forearms(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from above: lying face-down on a mat, propped on the forearms, rolled a little onto
-    the left hip, the right knee bent out to the side; a ball peeps out from under the outer
-    edge of the straight left thigh, a hand-width above the knee."""
-    c = Canvas(side="left")
-    body = Body(
-        (110, 60),
-        trunk=180,
-        front_view=True,
-        back_view=True,
-        near_leg=(-88, 12, 0),
-        far_leg=(4, 0, 0),
-    )
-    # Propped on the elbows: the upper arms, pointing down, look short from above; the
-    # forearms lie flat on the mat, forward beside the head.
-    for name, s in (("near_arm", -1), ("far_arm", 1)):
-        shoulder = body.joints[name][0]
-        elbow = (shoulder[0] - 6, shoulder[1] + 3 * s)
-        wrist = (elbow[0] - FOREARM, elbow[1] - 2 * s)
-        body.joints[name] = [shoulder, elbow, wrist, (wrist[0] - 7, wrist[1] - s)]
-    mat(c, 24, 100, 14, 200)
-    ball = at(body.limb("far_leg", 0, 0.95), 90, 9)
-    c.ball(ball)
-    body.draw(c, after=())
-    knee = body.joints["far_leg"][1]  # the crease behind the straight knee
-    c.lines([at(knee, -90, 4), at(knee, 90, 4)], "l")
-    # A close-up of the legs, seen from above as the figure is: the ball under the outer edge
-    centre = (224, -4)
-    c.lines([at(centre, 110, 27), at(ball, -20, BALL + 1)], "il")
-    close_up(c, centre, "thigh_above", tool, side=-1)
-    return c
 
 
 @pose("shin")
