@@ -91,7 +91,7 @@ def _neck() -> Canvas:
     c.raw("M66 123Q52 118 34 125M74 123Q88 118 106 125", [], "lm")
     a, b = ipt(t((83, 70))), ipt(t((80, 96)))
     c.raw(f"M{a[0]} {a[1]}Q{b[0]} {b[1]} 73 121", [], "lm")
-    spot = (88, 113)
+    spot = (86, 111)
     # The right arm: the upper arm down the right side, the forearm across the chest, the
     # hand flat below the left collarbone, two fingers up over it to the spot
     elbow, wrist = (30, 160), (80, 140)
@@ -125,9 +125,9 @@ def neck_close(c: Canvas, centre: Point) -> None:
     m.raw("M-24-10Q-8-4 1-7Q3-9 4-14", [], "lm")  # the jaw
     m.raw("M13-9Q4 3-6 13M8-12Q-1-1-11 12", [], "lm")  # the long neck muscle
     m.limb([(-11, 13), (8, 11), (24, 7)], 2, "f")  # the collarbone
-    spot = (10, 2)
-    m.raw(band((9, 17), 100, 6), [], "t")  # the hand, below the collarbone
-    tips = "".join(f"M{x} 16L{x + 2} {2 + abs(x - 9) // 2}" for x in (6, 12))
+    spot = (10, 3)
+    m.raw(band((9, 18), 100, 7), [], "t")  # the hand, below the collarbone
+    tips = "".join(f"M{9 + d} 17L{10 + d} {2 + abs(d) // 2}" for d in (-4, 0, 4))
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     m.marker(spot, small=True)
     m.circle((0, 0), R, "ir")
