@@ -1,5 +1,6 @@
-"""Close-ups: fingertips at the side of the neck, on the jaw or the chest (from the front), on
-the shoulder blade (from behind), and both thumbs in the arch of a foot."""
+"""Close-ups: fingertips at the side of the neck (with a close-up of the neck from the side), on
+the jaw or the chest (from the front), on the shoulder blade (from behind), and both thumbs in
+the arch of a foot."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ HAIR = [(55, 50), (57, 40), (70, 35), (83, 40), (85, 50), (80, 44), (60, 44)]
 def _neck() -> Canvas:
     """Head and shoulders from the front, the head tilted well over to its right (the viewer's
     left), so the left side of the neck stands long and open; the right hand reaches across the
-    chest, and two fingertips press low on the side of the neck, above the collarbone, between
+    chest, and three fingertips press low on the side of the neck, above the collarbone, between
     the long neck muscle running down from behind the ear and the slope of the shoulder. A
     close-up shows the neck from the side: ear, jaw, that muscle, the collarbone, the fingertips
     in the hollow above it."""
@@ -93,7 +94,7 @@ def _neck() -> Canvas:
     c.raw(f"M{a[0]} {a[1]}Q{b[0]} {b[1]} 73 121", [], "lm")
     spot = (86, 111)
     # The right arm: the upper arm down the right side, the forearm across the chest, the
-    # hand flat below the left collarbone, two fingers up over it to the spot
+    # hand flat below the left collarbone, three fingers up over it to the spot
     elbow, wrist = (30, 160), (80, 140)
     c.limb([(28, 128), elbow, wrist], 8, "f")
     c.limb([wrist, (85, 130)], 10, "f")
