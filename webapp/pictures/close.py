@@ -18,8 +18,8 @@ def _bust(**kw) -> Body:
 
 @pose("neck", "chest")
 def bust(where: str, tool: str, balls: int) -> Canvas:
-    """From the front: fingertips on the side of the neck low above the collarbone, the head
-    tilted away (see _neck); or fingertips of one hand on the upper chest."""
+    """From the front: fingertips halfway up the side of the neck, the head tilted away (see
+    _neck); or fingertips of one hand on the upper chest."""
     if where == "neck":
         return _neck()
     c = Canvas(side="right")  # the left hand reaching across to the right side of the chest
@@ -33,7 +33,7 @@ def bust(where: str, tool: str, balls: int) -> Canvas:
 
 TILT = -18  # the head tilted away from the side pressed, round the base of the neck
 NECK_BASE = (70, 116)
-DROP = 8  # the head drawn upright (HEAD) is moved down this much onto a short neck
+DROP = 4  # the head drawn upright (HEAD) is moved down this much onto a short neck
 
 
 def _tilt(p: Point) -> Point:
@@ -55,10 +55,11 @@ HAIR = [(55, 50), (57, 40), (70, 35), (83, 40), (85, 50), (80, 44), (60, 44)]
 def _neck() -> Canvas:
     """Head and shoulders from the front, the head tilted well over to its right (the viewer's
     left), so the left side of the neck stands long and open; the right hand reaches across the
-    chest, and three fingertips press low on the side of the neck, above the collarbone, between
-    the long neck muscle running down from behind the ear and the slope of the shoulder. A
-    close-up shows the neck from the side: ear, jaw, that muscle, the collarbone, the fingertips
-    in the hollow above it."""
+    chest, the hand comes up over the collarbone and three fingers lie up along the side of the
+    neck, their tips about halfway between the angle of the jaw and the collarbone, behind the
+    long neck muscle running down from behind the ear (lower, at the base of the neck, they read
+    as on top of the shoulder). A close-up shows the neck from the side: ear, jaw, that muscle,
+    the collarbone, the fingertips halfway up the neck behind the muscle."""
     c = Canvas(side="left")
     t = _tilt
     # The shoulders and the neck in one outline, the neck's left side long and stretched
@@ -90,15 +91,16 @@ def _neck() -> Canvas:
     c.raw(d.replace(" -", "-"), [], "e")
     # The collarbones, and the long neck muscle from behind the left ear down to the breastbone
     c.raw("M66 123Q52 118 34 125M74 123Q88 118 106 125", [], "lm")
-    a, b = ipt(t((83, 70))), ipt(t((80, 96)))
+    a, b = ipt(t((83, 70))), ipt(t((76, 96)))
     c.raw(f"M{a[0]} {a[1]}Q{b[0]} {b[1]} 73 121", [], "lm")
-    spot = (86, 111)
+    spot = (75, 94)
     # The right arm: the upper arm down the right side, the forearm across the chest, the
-    # hand flat below the left collarbone, three fingers up over it to the spot
-    elbow, wrist = (30, 160), (80, 140)
+    # hand up over the left collarbone, three fingers up along the side of the neck to the spot
+    elbow, wrist, knuckles = (30, 156), (85, 126), (82, 113)
     c.limb([(28, 128), elbow, wrist], 8, "f")
-    c.limb([wrist, (85, 130)], 10, "f")
-    tips = "".join(f"M{85 + d} 128L{spot[0] + d} {spot[1] + abs(d) // 2}" for d in (-3, 0, 3))
+    c.limb([wrist, knuckles], 10, "f")
+    kx, ky = knuckles
+    tips = "".join(f"M{kx + d} {ky}L{spot[0] + d} {spot[1] + abs(d) // 2}" for d in (-3, 0, 3))
     c.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
     centre = (160, 100)
@@ -109,26 +111,27 @@ def _neck() -> Canvas:
 
 def neck_close(c: Canvas, centre: Point) -> None:
     """A close-up of the left side of the neck, the face to the left: the ear and the jaw at the
-    top, the long neck muscle running from behind the ear down to the breastbone, the
-    collarbone (a raised bar) and the slope of the shoulder behind; the fingertips, coming over
-    the collarbone from the front, on the spot in the hollow between them."""
+    top, the long neck muscle running from behind the ear down to the breastbone, the back of
+    the neck running down behind to the shoulder, the collarbone (a raised bar) at the bottom;
+    the fingers, coming up over the collarbone from the front, their tips on the spot halfway
+    up the neck, between the muscle and the back of the neck."""
     m = Canvas()
     m.circle((0, 0), R, "t")
     # In front of the throat, and behind the neck above the shoulder: the background
     m.raw(
-        f"M-24-10L-15-7Q-11 3-12 13L-17 20{A}-24-10Z"
-        f"M18-18Q12-10 15-3Q20 1 25 6A{R} {R} 0 0 0 18-18Z",
+        f"M-24-10L-15-7Q-11 4-12 15L-18 19{A}-24-10Z"
+        f"M18-18Q13-8 15 3Q18 9 23 12A{R} {R} 0 0 0 18-18Z",
         [],
         "ib",
     )
     m.raw(f"M0-26Q1-19 6-17L14-11Q12-14 18-18A{R} {R} 0 0 0 0-26Z", [], "hr")  # the hair
     m.raw("M4-22C8-27 15-23 13-15C12-11 8-10 6-13", [], "t")  # the ear
     m.raw("M-24-10Q-8-4 1-7Q3-9 4-14", [], "lm")  # the jaw
-    m.raw("M13-9Q4 3-6 13M8-12Q-1-1-11 12", [], "lm")  # the long neck muscle
-    m.limb([(-11, 13), (8, 11), (24, 7)], 2, "f")  # the collarbone
-    spot = (10, 3)
-    m.raw(band((9, 18), 100, 7), [], "t")  # the hand, below the collarbone
-    tips = "".join(f"M{9 + d} 17L{10 + d} {2 + abs(d) // 2}" for d in (-4, 0, 4))
+    m.raw("M13-9Q4 4-6 15M8-12Q-1 0-11 14", [], "lm")  # the long neck muscle
+    m.limb([(-11, 15), (8, 14), (22, 12)], 2, "f")  # the collarbone
+    spot = (10, 0)
+    m.raw(band((9, 20), 100, 7), [], "t")  # the hand, below the collarbone
+    tips = "".join(f"M{9 + d} 19L{10 + d} {abs(d) // 2}" for d in (-4, 0, 4))
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     m.marker(spot, small=True)
     m.circle((0, 0), R, "ir")

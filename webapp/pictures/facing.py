@@ -121,9 +121,10 @@ def side_helper(where: str, tool: str, balls: int) -> Canvas:
 def side_ball(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind: lying on the right side, propped on the lower forearm, the ball under
     the side of the lower hip. Shoulders and hips stacked (the spine runs along the trunk, one
-    shoulder blade above the other), the lower leg straight along the floor, the top knee bent
-    forward with its foot planted beyond the lower knee; a close-up shows the hip from the side
-    and the ball on the spot."""
+    shoulder blade above the other, the cleft of the buttocks level), the top arm resting along
+    the top side with its hand on the top thigh, the lower leg straight along the floor, the top
+    knee bent forward with its foot planted beyond the lower knee; a close-up shows the hip from
+    the side and the ball on the spot."""
     c = Canvas(side="right")
     lift = 20  # the trunk rises from the hip to the propped shoulder
 
@@ -154,9 +155,15 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     body.draw_limb(c, "far_leg")
     body.draw_limb(c, "near_leg")
     c.ball(ball)
-    # The top hand rests on the floor in front of the chest, out of sight
     body.draw(c, after=(), skip=("near_leg", "far_leg", "far_arm"))
-    centre = (ball[0] - 62, FLOOR - 70)
+    c.lines([body.spine(-0.02), body.spine(-0.17)], "lm")  # the cleft: the top buttock above
+    # The top arm rests along the top side of the body, the hand on the top thigh
+    shoulder = body.joints["far_arm"][0]
+    elbow = at(shoulder, 180 - lift + 4, UPPER_ARM)
+    wrist = at(elbow, 180 - lift + 10, FOREARM)
+    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180 - lift + 16, 7)]
+    body.draw_limb(c, "far_arm")
+    centre = (ball[0] - 64, FLOOR - 68)
     c.lines([at(centre, 45, 27), at(ball, -120, BALL + 2)], "il")
     close_up(c, centre, where, tool)
     return c
