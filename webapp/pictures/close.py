@@ -1,11 +1,14 @@
-"""Close-ups: fingertips at the side of the neck, on the jaw or the chest (from the front), on
-the shoulder blade (from behind), and both thumbs in the arch of a foot."""
+"""Close-ups: fingertips at the side of the neck (with a close-up of the neck from the side), on
+the jaw or the chest (from the front), on the shoulder blade (from behind), and both thumbs in
+the arch of a foot."""
 
 from __future__ import annotations
 
+import math
+
 from .body import UPPER_ARM, Body
-from .draw import Canvas, Point, at
-from .inset import FINGER, close_up
+from .draw import Canvas, Point, at, ipt
+from .inset import FINGER, A, R, band, close_up
 from .kit import pose
 
 
@@ -15,20 +18,128 @@ def _bust(**kw) -> Body:
 
 @pose("neck", "chest")
 def bust(where: str, tool: str, balls: int) -> Canvas:
-    """From the front: fingertips of one hand on the side of the neck, or on the upper chest."""
-    c = Canvas()
-    body = _bust(head=-82 if where == "neck" else -90)
-    if where == "neck":  # the left hand on the left side of the neck (the viewer's right)
-        c.side = "left"
-        spot = at(body.spine(1.0), -20, 6)
-        body.reach("near_arm", spot, -120, bend=-1)
-    else:  # the left hand reaching across to the right side of the chest
-        c.side = "right"
-        spot = body.across(0.72, -6)  # below the collarbone, towards the breastbone
-        body.reach("near_arm", spot, -160, bend=-1)
+    """From the front: fingertips halfway up the side of the neck, the head tilted away (see
+    _neck); or fingertips of one hand on the upper chest."""
+    if where == "neck":
+        return _neck()
+    c = Canvas(side="right")  # the left hand reaching across to the right side of the chest
+    body = _bust(head=-90)
+    spot = body.across(0.72, -6)  # below the collarbone, towards the breastbone
+    body.reach("near_arm", spot, -160, bend=-1)
     body.draw(c, after=("near_arm", "far_arm"), skip=("near_leg", "far_leg"))
     c.marker(spot, small=True)
     return c
+
+
+TILT = -18  # the head tilted away from the side pressed, round the base of the neck
+NECK_BASE = (70, 116)
+DROP = 4  # the head drawn upright (HEAD) is moved down this much onto a short neck
+
+
+def _tilt(p: Point) -> Point:
+    """Return a point of the upright head and neck, tilted with them round the base of the neck."""
+    a = math.radians(TILT)
+    dx, dy = p[0] - NECK_BASE[0], p[1] + DROP - NECK_BASE[1]
+    return (
+        NECK_BASE[0] + dx * math.cos(a) - dy * math.sin(a),
+        NECK_BASE[1] + dx * math.sin(a) + dy * math.cos(a),
+    )
+
+
+# The head from the front, upright (tilted by _tilt): face, ears, hair
+HEAD = [(70, 38), (81, 42), (86, 53), (85, 63), (82, 71), (76, 78), (70, 80), (64, 78)]
+HEAD += [(58, 71), (55, 63), (54, 53), (59, 42)]
+HAIR = [(55, 50), (57, 40), (70, 35), (83, 40), (85, 50), (80, 44), (60, 44)]
+
+
+def _neck() -> Canvas:
+    """Head and shoulders from the front, the head tilted well over to its right (the viewer's
+    left), so the left side of the neck stands long and open; the right hand reaches across the
+    chest, the hand comes up over the collarbone and three fingers lie up along the side of the
+    neck, their tips about halfway between the angle of the jaw and the collarbone, behind the
+    long neck muscle running down from behind the ear (lower, at the base of the neck, they read
+    as on top of the shoulder). A close-up shows the neck from the side: ear, jaw, that muscle,
+    the collarbone, the fingertips halfway up the neck behind the muscle."""
+    c = Canvas(side="left")
+    t = _tilt
+    # The shoulders and the neck in one outline, the neck's left side long and stretched
+    (ax, ay), (bx, by) = ipt(t((61, 74))), ipt(t((79, 74)))
+    c.raw(
+        f"M20 168V142Q20 126 36 122Q52 118 59 108L{ax} {ay}L{bx} {by}L84 106"
+        "Q94 116 104 121Q120 124 120 142V168Z",
+        [(20, 168), (120, 106)],
+        "t",
+    )
+    for s in (-1, 1):  # the ears
+        c.shape(
+            [
+                t((70 + s * 15, 58)),
+                t((70 + s * 19, 56)),
+                t((70 + s * 19, 66)),
+                t((70 + s * 16, 70)),
+            ],
+            "t",
+        )
+    c.shape([t(p) for p in HEAD], "t")
+    c.shape([t(p) for p in HAIR], "hr")
+    eyes = [t((65, 59)), t((75, 59))]
+    nose = [t((70, 62)), t((68, 69)), t((72, 69))]
+    mouth = [t((67, 73)), t((73, 73))]
+    d = "".join("M{} {}h1".format(*ipt(e)) for e in eyes)
+    d += "M{} {}L{} {}L{} {}".format(*ipt(nose[0]), *ipt(nose[1]), *ipt(nose[2]))
+    d += "M{} {}L{} {}".format(*ipt(mouth[0]), *ipt(mouth[1]))
+    c.raw(d.replace(" -", "-"), [], "e")
+    # The collarbones, and the long neck muscle from behind the left ear down to the breastbone
+    c.raw("M66 123Q52 118 34 125M74 123Q88 118 106 125", [], "lm")
+    a, b = ipt(t((83, 70))), ipt(t((76, 96)))
+    c.raw(f"M{a[0]} {a[1]}Q{b[0]} {b[1]} 73 121", [], "lm")
+    spot = (75, 94)
+    # The right arm: the upper arm down the right side, the forearm across the chest, the
+    # hand up over the left collarbone, three fingers up along the side of the neck to the spot
+    elbow, wrist, knuckles = (30, 156), (85, 126), (82, 113)
+    c.limb([(28, 128), elbow, wrist], 8, "f")
+    c.limb([wrist, knuckles], 10, "f")
+    kx, ky = knuckles
+    tips = "".join(f"M{kx + d} {ky}L{spot[0] + d} {spot[1] + abs(d) // 2}" for d in (-3, 0, 3))
+    c.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    c.marker(spot, small=True)
+    centre = (160, 100)
+    c.lines([at(centre, 180, 1.3 * R + 1), at(spot, 0, 5)], "il")
+    neck_close(c, centre)
+    return c
+
+
+def neck_close(c: Canvas, centre: Point) -> None:
+    """A close-up of the left side of the neck, the face to the left: the ear and the jaw at the
+    top, the long neck muscle running from behind the ear down to the breastbone, the back of
+    the neck running down behind to the shoulder, the collarbone (a raised bar) at the bottom;
+    the fingers, coming up over the collarbone from the front, their tips on the spot halfway
+    up the neck, between the muscle and the back of the neck."""
+    m = Canvas()
+    m.circle((0, 0), R, "t")
+    # In front of the throat, and behind the neck above the shoulder: the background
+    m.raw(
+        f"M-24-10L-15-7Q-11 4-12 15L-18 19{A}-24-10Z"
+        f"M18-18Q13-8 15 3Q18 9 23 12A{R} {R} 0 0 0 18-18Z",
+        [],
+        "ib",
+    )
+    m.raw(f"M0-26Q1-19 6-17L14-11Q12-14 18-18A{R} {R} 0 0 0 0-26Z", [], "hr")  # the hair
+    m.raw("M4-22C8-27 15-23 13-15C12-11 8-10 6-13", [], "t")  # the ear
+    m.raw("M-24-10Q-8-4 1-7Q3-9 4-14", [], "lm")  # the jaw
+    m.raw("M13-9Q4 4-6 15M8-12Q-1 0-11 14", [], "lm")  # the long neck muscle
+    m.limb([(-11, 15), (8, 14), (22, 12)], 2, "f")  # the collarbone
+    spot = (10, 0)
+    m.raw(band((9, 20), 100, 7), [], "t")  # the hand, below the collarbone
+    tips = "".join(f"M{9 + d} 19L{10 + d} {abs(d) // 2}" for d in (-4, 0, 4))
+    m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    m.marker(spot, small=True)
+    m.circle((0, 0), R, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    c.items.append(f'<g transform="translate({cx} {cy}) scale(1.3)">{"".join(m.items)}</g>')
+    r = 1.3 * R + 1
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
 
 
 FACE = [(80, 30), (95, 35), (101, 50), (100, 63), (96, 74), (88, 83), (80, 86), (72, 83)]

@@ -121,31 +121,53 @@ def side_helper(where: str, tool: str, balls: int) -> Canvas:
 
 @pose("hip_side")
 def side_ball(where: str, tool: str, balls: int) -> Canvas:
-    """Lying on one side propped on a forearm, the ball under the lower hip, the top foot
-    planted on the floor in front of the lower knee."""
+    """Seen from behind: lying on the right side, propped on the lower forearm, the ball under
+    the side of the lower hip. Shoulders and hips stacked (the spine runs along the trunk, one
+    shoulder blade above the other, the cleft of the buttocks level), the top arm resting along
+    the top side with its hand on the top thigh, the lower leg straight along the floor, the top
+    knee bent forward with its foot planted beyond the lower knee; a close-up shows the hip from
+    the side and the ball on the spot."""
     c = Canvas(side="right")
-    body = Body(
-        (100, FLOOR - 2 * BALL - 14),
-        trunk=-162,
-        front_view=True,
-        far_leg=(4, 0, -80),
-        near_leg=(-50, 70, 0),
-        near_arm=(20, 10, 10),  # the top arm rests along the top side
-        far_arm=(90, 180, 180),
-    )
-    # The top foot stands flat on the floor beyond the lower knee
-    toe = (body.joints["far_leg"][1][0] - 4, FLOOR - 3)
-    body.reach("near_leg", toe, 0, bend=-1)
-    # The lower arm props the body: elbow on the floor under the shoulder, forearm along it
-    shoulder = body.joints["far_arm"][0]
-    elbow = (shoulder[0] + 2, FLOOR - 4)
-    wrist = at(elbow, 180, FOREARM)
-    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180, 7)]
-    ball = body.across(HIP_SIDE, -(14 + BALL))
-    c.floor(FLOOR, 20, 200)
-    body.draw(c, after=("near_arm", "near_leg"))
-    _face(c, body)
+    lift = 20  # the trunk rises from the hip to the propped shoulder
+
+    def lying(y: float) -> Body:  # head to the right: the right side is the lower one
+        return Body((100, y), -lift, -lift - 10, front_view=True, back_view=True)
+
+    body = lying(0)
+    body = lying(FLOOR - 2 * BALL + 1 - body.across(HIP_SIDE, 15)[1])  # the hip on the ball
+    ball = (body.across(HIP_SIDE, 15)[0], FLOOR - BALL)
+    # The lower leg along the floor, from the hip raised on the ball down to the heel
+    hip = body.joints["near_leg"][0]
+    knee = (hip[0] - THIGH, FLOOR - 8)
+    ankle = (knee[0] - 33, FLOOR - 6)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 180, 3)]
+    # The top knee bent forward, away from us: the thigh looks short, the shin goes down to the
+    # floor beyond the lower leg
+    hip = body.joints["far_leg"][0]
+    top = at(hip, 184, THIGH * 0.8)
+    foot = (top[0] - 2, FLOOR - 8)
+    body.joints["far_leg"] = [hip, top, foot, at(foot, 90, 3)]
+    # The lower arm props the body: the elbow on the floor under the shoulder, the forearm
+    # along the floor towards the head
+    shoulder = body.joints["near_arm"][0]
+    elbow = (shoulder[0] - 2, FLOOR - 4)
+    wrist = at(elbow, 0, FOREARM)
+    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 7)]
+    c.floor(FLOOR, ankle[0] - 12, wrist[0] + 12)
+    body.draw_limb(c, "far_leg")
+    body.draw_limb(c, "near_leg")
     c.ball(ball)
+    body.draw(c, after=(), skip=("near_leg", "far_leg", "far_arm"))
+    c.lines([body.spine(-0.02), body.spine(-0.17)], "lm")  # the cleft: the top buttock above
+    # The top arm rests along the top side of the body, the hand on the top thigh
+    shoulder = body.joints["far_arm"][0]
+    elbow = at(shoulder, 180 - lift + 4, UPPER_ARM)
+    wrist = at(elbow, 180 - lift + 10, FOREARM)
+    body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180 - lift + 16, 7)]
+    body.draw_limb(c, "far_arm")
+    centre = (ball[0] - 64, FLOOR - 68)
+    c.lines([at(centre, 45, 27), at(ball, -120, BALL + 2)], "il")
+    close_up(c, centre, where, tool)
     return c
 
 
