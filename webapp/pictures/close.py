@@ -4,8 +4,8 @@ the shoulder blade (from behind), and both thumbs in the arch of a foot."""
 from __future__ import annotations
 
 from .body import UPPER_ARM, Body
-from .draw import Canvas, Point, at
-from .inset import FINGER, close_up
+from .draw import Canvas, Point, at, line_data
+from .inset import FINGER
 from .kit import pose
 
 
@@ -58,57 +58,61 @@ def face(where: str, tool: str, balls: int) -> Canvas:
     return c
 
 
-# A back seen close up: broader across the shoulder blades than the whole figure's
-# (body.FRONT_HALF), so that each blade shows large.
-BACK_HALF = [(-0.12, 10), (0.04, 15), (0.3, 14), (0.56, 15), (0.8, 18), (0.92, 19), (1.02, 6)]
+# A back seen close up, from the waist up: broader across the shoulder blades than the whole
+# figure's (body.FRONT_HALF), so that each blade shows large.
+BACK_HALF = [(0.18, 15), (0.3, 15), (0.56, 16), (0.8, 21), (0.93, 22), (1.02, 6)]
+# One shoulder blade (the right; the left is its mirror image), as (t, offset) on the back: a
+# plain triangle (top corner by the spine, lowest corner, outer corner at the armpit, its top
+# edge out to the tip of the shoulder), and its ridge, a raised bar (an outline, then skin)
+# from the inner edge up and out to the tip of the shoulder.
+BLADE = [(0.9, 6), (0.95, 22), (0.76, 20), (0.32, 9)]
+RIDGE = [(0.74, 6), (0.95, 22)]
+RAISED = (("o", 3.5), ("f", 1.5))
 
 
 class _Back(Body):
-    """A bust seen from behind whose shoulder blades show whole and large: each one's inner edge
-    running down beside the spine, its blunt lowest corner and its outer edge rising to the
-    armpit, and the ridge running up and out across it to the top of the shoulder, so that the
-    flat of the blade below the ridge reads as a broad triangle."""
+    """A bust seen from behind, from the waist up, whose shoulder blades show whole and large:
+    each one a plain triangle beside the spine, its ridge a raised bar from the inner edge up
+    and out to the tip of the shoulder, so that the flat of the blade below the ridge reads as
+    a broad triangle."""
 
     def trunk_points(self) -> list[Point]:
         right = [self.across(t, w) for t, w in BACK_HALF]
         left = [self.across(t, -w) for t, w in reversed(BACK_HALF)]
-        return [self.across(-0.16, 0), *right, *left]
+        return [self.across(0.18, 0), *right, *left]
 
     def draw_details(self, c: Canvas) -> None:
-        c.lines([self.spine(0.98), self.spine(0.1)], "l")
+        c.lines([self.spine(0.98), self.spine(0.2)], "l")
         for s in (1, -1):
-            edge = [(0.92, 5), (0.46, 5), (0.37, 8), (0.39, 11), (0.84, 19)]
-            c.lines([self.across(t, s * w) for t, w in edge], "lm")
-            c.lines([self.across(0.82, s * 5), self.across(0.94, s * 19)], "lm")  # the ridge
+            blade = [self.across(t, s * w) for t, w in BLADE]
+            c.raw(line_data(blade) + "Z", blade, "t tb")
+            ridge = line_data([self.across(t, s * w) for t, w in RIDGE])
+            c.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RAISED]
 
 
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind, a bust: the left hand reaches across the chest and over the right
-    shoulder (its forearm shows between the head, tilted a little away, and the shoulder,
-    passing in front of the neck), three fingertips down on the middle of the shoulder blade,
-    below its ridge, the ridge showing on both sides of the fingers. The right arm hangs
-    relaxed outside the blade, its forearm forward in the lap; the left arm is out of sight in
-    front. A close-up shows the blade and the hand."""
+    shoulder (its forearm shows over the top of the shoulder, clear of the head, which tilts
+    away), the back of the hand down over the ridge of the shoulder blade and three fingertips
+    on the middle of the flat below it, well inside the blade's outline. The right arm hangs
+    relaxed outside the blade; the left arm is out of sight in front."""
     c = Canvas(side="right")
-    body = _Back((80, 110), trunk=-90, head=-100, front_view=True, back_view=True)
-    right, left = body.across(0.88, 20), body.across(0.88, -18)
-    elbow = at(right, 88, UPPER_ARM)
-    body.joints["near_arm"] = [right, elbow, *[at(elbow, 135, 6)] * 2]
+    body = _Back((80, 110), trunk=-90, head=-103, front_view=True, back_view=True)
+    right, left = body.across(0.88, 23), body.across(0.88, -21)
+    elbow = at(right, 76, UPPER_ARM)
+    body.joints["near_arm"] = [right, elbow, *[at(elbow, 90, 6)] * 2]
     body.joints["far_arm"] = [left, *[at(left, 10, 10)] * 3]  # forward: only its round shows
-    spot = body.across(0.68, 10)  # across the middle of the blade, below its ridge
-    wrist = body.across(1.06, 9)  # over the top of the shoulder
-    c.limb([body.across(1.3, -2), wrist], 7, "b")  # the left forearm, in front of the neck
+    spot = body.across(0.58, 13)  # the middle of the flat below the ridge
+    wrist = body.across(1.07, 15)  # over the top of the shoulder
+    c.limb([body.across(1.16, 2), wrist], 7, "b")  # the left forearm, from in front
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    x, y = (round(v) for v in body.across(0.9, 9))  # the knuckles, just above the ridge
-    c.limb([wrist, (x, y)], 7, "f")  # the back of the hand
+    x, y = (round(v) for v in body.across(0.71, 14))  # the knuckles, below the ridge
+    c.limb([wrist, (x, y)], 6, "f")  # the back of the hand, over the ridge
     sx, sy = (round(v) for v in spot)
     tips = "".join(f"M{x + d} {y}L{sx + d} {sy - abs(d) // 2}" for d in (-2, 0, 2))
     c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 62, spot[1] - 10)
-    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
-    close_up(c, centre, "shoulder_blade_hand", tool)
     return c
 
 

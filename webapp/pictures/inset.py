@@ -75,14 +75,6 @@ REGIONS = {
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
         (6, 4),
     ),
-    # The same blade for the fingers, the hand coming over the top of the shoulder (drawn
-    # with the fingers): its upper edge, inner edge, lowest corner and outer edge, the ridge
-    # across its upper part; the spot in the middle of the flat below the ridge, well inside.
-    "shoulder_blade_hand": (
-        f"M-6-25Q10-22 23-12{A}-6-25Z",
-        "M-21-15V15M-11-20V15L-5 22L22-6",
-        (2, 3),
-    ),
     # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
     # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
     # the toes, the calf's bulge along the floor and the other leg's bent knee on its top, the
@@ -232,8 +224,6 @@ def close_up(
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
-    elif where == "shoulder_blade_hand":
-        m.limb([(-11, -6), (17, -13)], 2, "f")
     x, y = spot
     if where == "thigh_above":
         pass  # the ball lies under the thigh: _legs_above drew it
@@ -246,13 +236,6 @@ def close_up(
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]
         m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
-        m.marker(spot, small=True)
-    elif tool == "fingers":  # a hand over the top of the shoulder, three fingers down the blade
-        up = at((0, 0), -84, 1)  # the back of the hand, over the shoulder and out of view
-        hand = [(x - 6, -11), (x + 6, -9), _rim((x + 6, -9), up), _rim((x - 6, -11), up)]
-        m.raw("M" + "L".join(f"{a} {b}" for a, b in hand) + "Z", [], "t")
-        tips = "".join(f"M{x - 4 + 4 * i}-{12 - i}V{y - abs(i - 1)}" for i in range(3))
-        m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
         m.marker(spot, small=True)
     elif where == "shin_front":  # a thumb a hand's width below the kneecap
         # The other hand lies across the shin just under the kneecap, as a measure
