@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .body import UPPER_ARM, Body
 from .draw import Canvas, Point, at, line_data
-from .inset import FINGER
+from .inset import FINGER, close_up
 from .kit import pose
 
 
@@ -113,6 +113,9 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     tips = "".join(f"M{x + d} {y}L{sx + d} {sy - abs(d) // 2}" for d in (-2, 0, 2))
     c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
+    centre = (body.hip[0] + 66, spot[1] - 8)
+    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
+    close_up(c, centre, "shoulder_blade_hand", tool)
     return c
 
 
