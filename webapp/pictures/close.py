@@ -60,13 +60,13 @@ def face(where: str, tool: str, balls: int) -> Canvas:
 
 # A back seen close up, from the waist up: broader across the shoulder blades than the whole
 # figure's (body.FRONT_HALF), so that each blade shows large.
-BACK_HALF = [(0.18, 15), (0.3, 15), (0.56, 16), (0.8, 21), (0.93, 22), (1.02, 6)]
+BACK_HALF = [(0.18, 15), (0.3, 15), (0.56, 17), (0.8, 23), (0.93, 24), (1.02, 6)]
 # One shoulder blade (the right; the left is its mirror image), as (t, offset) on the back: a
 # plain triangle (top corner by the spine, lowest corner, outer corner at the armpit, its top
 # edge out to the tip of the shoulder), and its ridge, a raised bar (an outline, then skin)
 # from the inner edge up and out to the tip of the shoulder.
-BLADE = [(0.9, 6), (0.95, 22), (0.76, 20), (0.32, 9)]
-RIDGE = [(0.74, 6), (0.95, 22)]
+BLADE = [(0.9, 5), (0.95, 24), (0.74, 22), (0.28, 9)]
+RIDGE = [(0.74, 5), (0.95, 24)]
 RAISED = (("o", 3.5), ("f", 1.5))
 
 
@@ -99,16 +99,16 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     relaxed outside the blade; the left arm is out of sight in front."""
     c = Canvas(side="right")
     body = _Back((80, 110), trunk=-90, head=-103, front_view=True, back_view=True)
-    right, left = body.across(0.88, 23), body.across(0.88, -21)
-    elbow = at(right, 76, UPPER_ARM)
+    right, left = body.across(0.88, 25), body.across(0.88, -23)
+    elbow = at(right, 74, UPPER_ARM)
     body.joints["near_arm"] = [right, elbow, *[at(elbow, 90, 6)] * 2]
     body.joints["far_arm"] = [left, *[at(left, 10, 10)] * 3]  # forward: only its round shows
-    spot = body.across(0.58, 13)  # the middle of the flat below the ridge
-    wrist = body.across(1.07, 15)  # over the top of the shoulder
+    spot = body.across(0.56, 13)  # the middle of the flat below the ridge
+    wrist = body.across(1.07, 16)  # over the top of the shoulder
     c.limb([body.across(1.16, 2), wrist], 7, "b")  # the left forearm, from in front
     body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    x, y = (round(v) for v in body.across(0.71, 14))  # the knuckles, below the ridge
-    c.limb([wrist, (x, y)], 6, "f")  # the back of the hand, over the ridge
+    x, y = (round(v) for v in body.across(0.69, 14))  # the knuckles, below the ridge
+    c.limb([wrist, (x, y)], 5, "f")  # the back of the hand, over the ridge
     sx, sy = (round(v) for v in spot)
     tips = "".join(f"M{x + d} {y}L{sx + d} {sy - abs(d) // 2}" for d in (-2, 0, 2))
     c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
