@@ -79,11 +79,12 @@ REGIONS = {
     # the top of the shoulder (_blade draws it): the spine at the left, the blade's top corner,
     # its outer corner at the armpit and its lowest corner, the ridge a raised bar from its
     # inner edge up and out to the tip of the shoulder; the hand comes over the shoulder from
-    # the top (drawn with the fingers), the spot in the middle of the flat below the ridge.
+    # the top (drawn with the fingers), its knuckles above the ridge and three narrow fingers
+    # down across it, the spot in the middle of the flat below, a band of blade between.
     "shoulder_blade_hand": (
         f"M-12-23Q6-19 24-10A{R} {R} 0 0 0-12-23Z",
         "M-21-14V20",
-        (0, 5),
+        (2, 7),
     ),
     # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
     # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
@@ -232,12 +233,12 @@ def close_up(
     elif where == "shin":
         _shin_side(m, spot)
     elif where == "shoulder_blade_hand":
-        m.raw("M-15-15L15-14L20-3L-7 23Z", [], "t tb")
+        m.raw("M-15-16L22-12L21 0L-6 25Z", [], "t tb")
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     elif where == "shoulder_blade_hand":
-        m.limb([(-15, -8), (21, -15)], 2, "f")
+        m.limb([(-16, -6), (22, -13)], 3, "f")
     x, y = spot
     if where == "thigh_above":
         pass  # the ball lies under the thigh: _legs_above drew it
@@ -252,11 +253,12 @@ def close_up(
         m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
         m.marker(spot, small=True)
     elif tool == "fingers":  # a hand over the top of the shoulder, three fingers down the blade
-        k = y - 12  # the knuckles, just below the ridge
+        k = y - 21  # the knuckles, just above the ridge
         hand = [(x - 6, k), (x + 6, k), _rim((x + 7, k), (0.1, -1)), _rim((x - 5, k), (0.1, -1))]
         m.raw("M" + "L".join(f"{a} {b}" for a, b in hand) + "Z", [], "t")
-        tips = "".join(f"M{x - 4 + 4 * i} {k}V{y - abs(i - 1)}" for i in range(3))
-        m.items += [f'<path class="{c}" stroke-width="{w}" d="{tips}"/>' for c, w in FINGER]
+        tips = "".join(f"M{x - 3 + 3 * i} {k}L{x - 4 + 4 * i} {y - abs(i - 1)}" for i in range(3))
+        thin = [(c, w * 3 // 4) for c, w in FINGER]  # narrow fingers: the ridge shows beside them
+        m.items += [f'<path class="{c}" stroke-width="{w}" d="{tips}"/>' for c, w in thin]
         m.marker(spot, small=True)
     elif where == "shin_front":  # a thumb a hand's width below the kneecap
         # The other hand lies across the shin just under the kneecap, as a measure
