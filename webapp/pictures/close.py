@@ -127,7 +127,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     c.limb([wrist, knuckles], 7, "f")  # the back of the hand, over the top of the shoulder
     x, y = (round(v) for v in knuckles)
     sx, sy = (round(v) for v in spot)
-    tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d) // 2}" for d in (-2, 0, 2))
+    tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d)}" for d in (-2, 0, 2))
     c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
     centre = (body.hip[0] + 86, spot[1] - 6)
