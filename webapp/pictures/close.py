@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import math
 
-from .body import UPPER_ARM, Body
-from .draw import Canvas, Point, at, ipt
+from .body import HEAD_R, TRUNK, Body
+from .draw import Canvas, Point, at, ipt, line_data
 from .inset import FINGER, A, R, band, close_up
 from .kit import pose
 
@@ -169,55 +169,79 @@ def face(where: str, tool: str, balls: int) -> Canvas:
     return c
 
 
-# A back seen close up: broader across the shoulder blades than the whole figure's
-# (body.FRONT_HALF), so that each blade shows large.
-BACK_HALF = [(-0.12, 10), (0.04, 15), (0.3, 14), (0.56, 15), (0.8, 18), (0.92, 19), (1.02, 6)]
+# A back seen close up, from the waist up, half as large again as the whole figure (K), so that
+# each blade shows large beside the close-up: half-widths up the right side of the back.
+K = 1.5
+BACK_HALF = [(0.2, 15), (0.3, 15), (0.56, 17), (0.8, 23), (0.93, 24), (1.02, 6)]
+# One shoulder blade (the right; the left is its mirror image), as (t, offset) on the back: a
+# plain triangle (top corner by the spine, its top edge out to the tip of the shoulder, outer
+# corner at the armpit, lowest corner), and its ridge, a raised bar (an outline, then skin)
+# from the inner edge up and out to the tip of the shoulder, well above the middle of the flat.
+BLADE = [(0.9, 5), (0.95, 24), (0.72, 23), (0.34, 9)]
+RIDGE = [(0.77, 4), (0.95, 24)]
+RAISED = (("o", 5), ("f", 2))
 
 
 class _Back(Body):
-    """A bust seen from behind whose shoulder blades show whole and large: each one's inner edge
-    running down beside the spine, its blunt lowest corner and its outer edge rising to the
-    armpit, and the ridge running up and out across it to the top of the shoulder, so that the
-    flat of the blade below the ridge reads as a broad triangle."""
+    """A bust seen from behind, from the waist up, K times the whole figure's size, whose
+    shoulder blades show whole and large: each one a plain triangle beside the spine, its ridge
+    a raised bar from the inner edge up and out to the tip of the shoulder, so that the flat of
+    the blade below the ridge reads as a broad triangle."""
+
+    def spine(self, t: float) -> Point:
+        return at(self.hip, self.trunk, TRUNK * K * t)
+
+    def at_back(self, t: float, w: float) -> Point:
+        """Return the point w (in the whole figure's units) across the back at t."""
+        return self.across(t, w * K)
 
     def trunk_points(self) -> list[Point]:
-        right = [self.across(t, w) for t, w in BACK_HALF]
-        left = [self.across(t, -w) for t, w in reversed(BACK_HALF)]
-        return [self.across(-0.16, 0), *right, *left]
+        right = [self.at_back(t, w) for t, w in BACK_HALF]
+        left = [self.at_back(t, -w) for t, w in reversed(BACK_HALF)]
+        return [self.across(0.2, 0), *right, *left]
 
     def draw_details(self, c: Canvas) -> None:
-        c.lines([self.spine(0.98), self.spine(0.1)], "l")
+        c.lines([self.spine(0.98), self.spine(0.22)], "l")
         for s in (1, -1):
-            edge = [(0.92, 5), (0.46, 5), (0.37, 8), (0.39, 11), (0.84, 19)]
-            c.lines([self.across(t, s * w) for t, w in edge], "lm")
-            c.lines([self.across(0.82, s * 5), self.across(0.94, s * 19)], "lm")  # the ridge
+            blade = [self.at_back(t, s * w) for t, w in BLADE]
+            c.raw(line_data(blade) + "Z", blade, "t tb")
+            ridge = line_data([self.at_back(t, s * w) for t, w in RIDGE])
+            c.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RAISED]
+
+    def draw_head(self, c: Canvas, kind: str) -> None:
+        neck = self.spine(0.94)
+        head = at(neck, self.head_angle, 22)
+        c.limb([neck, at(head, self.head_angle + 180, 6)], 11, kind)
+        c.circle(head, HEAD_R * K, "t")
+        c.circle(at(head, self.head_angle, 1), HEAD_R * K - 1, "hr")
 
 
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind, a bust: the left hand reaches across the chest and over the right
-    shoulder (its forearm shows between the head, tilted a little away, and the shoulder,
-    passing in front of the neck), three fingertips down on the middle of the shoulder blade,
-    below its ridge, the ridge showing on both sides of the fingers. The right arm hangs
-    relaxed outside the blade, its forearm forward in the lap; the left arm is out of sight in
-    front. A close-up shows the blade and the hand."""
+    shoulder (its forearm shows over the top of the shoulder, clear of the head, which tilts
+    away), the back of the hand on the top of the shoulder and three long fingers down across
+    the ridge of the shoulder blade, their tips on the middle of the flat below it, well inside
+    the blade's outline. The right arm hangs outside the blade; the left arm is out of sight in
+    front."""
     c = Canvas(side="right")
-    body = _Back((80, 110), trunk=-90, head=-100, front_view=True, back_view=True)
-    right, left = body.across(0.88, 20), body.across(0.88, -18)
-    elbow = at(right, 88, UPPER_ARM)
-    body.joints["near_arm"] = [right, elbow, *[at(elbow, 135, 6)] * 2]
-    body.joints["far_arm"] = [left, *[at(left, 10, 10)] * 3]  # forward: only its round shows
-    spot = body.across(0.68, 10)  # across the middle of the blade, below its ridge
-    wrist = body.across(1.06, 9)  # over the top of the shoulder
-    c.limb([body.across(1.3, -2), wrist], 7, "b")  # the left forearm, in front of the neck
-    body.draw(c, after=(), skip=("near_leg", "far_leg"))
-    x, y = (round(v) for v in body.across(0.9, 9))  # the knuckles, just above the ridge
-    c.limb([wrist, (x, y)], 7, "f")  # the back of the hand
+    body = _Back((80, 110), trunk=-90, head=-108, front_view=True, back_view=True)
+    shoulder = body.at_back(0.9, 25)
+    c.limb([shoulder, body.at_back(0.3, 27)], 7 * K, "f")  # the right upper arm, hanging
+    left = body.at_back(0.88, -24)
+    c.limb([left, at(left, 100, 4)], 7 * K, "f")  # the left arm goes forward: its round shows
+    wrist = body.at_back(1.07, 13)  # over the top of the shoulder
+    c.limb([body.at_back(1.26, 5), wrist], 5 * K, "b")  # the left forearm, from in front
+    body.draw(c, after=(), skip=("near_leg", "far_leg", "near_arm", "far_arm"))
+    knuckles = body.at_back(0.9, 13)  # just above the ridge
+    spot = body.at_back(0.61, 13)  # the middle of the flat below the ridge
+    c.limb([wrist, knuckles], 7, "f")  # the back of the hand, over the top of the shoulder
+    x, y = (round(v) for v in knuckles)
     sx, sy = (round(v) for v in spot)
-    tips = "".join(f"M{x + d} {y}L{sx + d} {sy - abs(d) // 2}" for d in (-2, 0, 2))
+    tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d)}" for d in (-2, 0, 2))
     c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 62, spot[1] - 10)
+    centre = (body.hip[0] + 86, spot[1] - 6)
     c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
     close_up(c, centre, "shoulder_blade_hand", tool)
     return c

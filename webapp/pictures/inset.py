@@ -75,13 +75,16 @@ REGIONS = {
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
         (6, 4),
     ),
-    # The same blade for the fingers, the hand coming over the top of the shoulder (drawn
-    # with the fingers): its upper edge, inner edge, lowest corner and outer edge, the ridge
-    # across its upper part; the spot in the middle of the flat below the ridge, well inside.
+    # The same blade whole for the fingers, a plain triangle a shade darker than the back, under
+    # the top of the shoulder (_blade draws it): the spine at the left, the blade's top corner,
+    # its outer corner at the armpit and its lowest corner, the ridge a raised bar from its
+    # inner edge up and out to the tip of the shoulder; the hand comes over the shoulder from
+    # the top (drawn with the fingers), its knuckles above the ridge and three narrow fingers
+    # down across it, the spot in the middle of the flat below, a band of blade between.
     "shoulder_blade_hand": (
-        f"M-6-25Q10-22 23-12{A}-6-25Z",
-        "M-21-15V15M-11-20V15L-5 22L22-6",
-        (2, 3),
+        f"M-12-23Q6-19 24-10A{R} {R} 0 0 0-12-23Z",
+        "M-21-14V20",
+        (2, 7),
     ),
     # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
     # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
@@ -232,11 +235,13 @@ def close_up(
         _shin_side(m, spot)
     elif where == "thigh_side":
         _thigh_side(m, spot)
+    elif where == "shoulder_blade_hand":
+        m.raw("M-15-16L22-12L21 0L-6 25Z", [], "t tb")
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     elif where == "shoulder_blade_hand":
-        m.limb([(-11, -6), (17, -13)], 2, "f")
+        m.limb([(-16, -6), (22, -13)], 3, "f")
     x, y = spot
     if where == "thigh_side":
         pass  # the ball lies under the thigh: _thigh_side drew it
@@ -251,11 +256,12 @@ def close_up(
         m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
         m.marker(spot, small=True)
     elif tool == "fingers":  # a hand over the top of the shoulder, three fingers down the blade
-        up = at((0, 0), -84, 1)  # the back of the hand, over the shoulder and out of view
-        hand = [(x - 6, -11), (x + 6, -9), _rim((x + 6, -9), up), _rim((x - 6, -11), up)]
+        k = y - 21  # the knuckles, just above the ridge
+        hand = [(x - 6, k), (x + 6, k), _rim((x + 7, k), (0.1, -1)), _rim((x - 5, k), (0.1, -1))]
         m.raw("M" + "L".join(f"{a} {b}" for a, b in hand) + "Z", [], "t")
-        tips = "".join(f"M{x - 4 + 4 * i}-{12 - i}V{y - abs(i - 1)}" for i in range(3))
-        m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+        tips = "".join(f"M{x - 3 + 3 * i} {k}L{x - 4 + 4 * i} {y - abs(i - 1)}" for i in range(3))
+        thin = [(c, w * 3 // 4) for c, w in FINGER]  # narrow fingers: the ridge shows beside them
+        m.items += [f'<path class="{c}" stroke-width="{w}" d="{tips}"/>' for c, w in thin]
         m.marker(spot, small=True)
     elif where == "shin_front":  # a thumb a hand's width below the kneecap
         # The other hand lies across the shin just under the kneecap, as a measure
