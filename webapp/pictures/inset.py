@@ -5,11 +5,12 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
-beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
-from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
-resting on its top (the whole figure is too small to show that knee); both legs from the front
-for 8 when sitting, and the legs from above, as the figure lies face-down, for 8 with the ball,
-so that the outer side shows. Each is drawn for the right side, in a frame centred on the
+beside the spine for 11; one shoulder blade for 14; both legs from the front for 8 when
+sitting, and the legs from above, as the figure lies face-down, for 8 with the ball, so that
+the outer side shows. For 3 with the knee, a larger magnifier (shin_close_up) shows the kneeling
+lower leg from the front as it lies on its inner side: the top of the foot with its toes and
+nails, the shinbone's edge, the kneecap, and the other knee resting on its top (the whole figure
+is too small to show that). Each is drawn for the right side, in a frame centred on the
 magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
 is its mirror image.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from .draw import Canvas, Point, at
+from .draw import Canvas, Point, at, ipt
 
 R = 26
 A = f"A{R} {R} 0 0 1"  # the arc of the magnifier's rim, clockwise
@@ -83,18 +84,6 @@ REGIONS = {
         "M-21-15V15M-11-20V15L-5 22L22-6",
         (2, 3),
     ),
-    # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
-    # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
-    # the toes, the calf's bulge along the floor and the other leg's bent knee on its top, the
-    # outer side); the landmarks are the floor, the kneecap, the sharp edge of the shinbone
-    # running from below it towards the foot, and the toes; the spot a hand's width below the
-    # kneecap, just above that edge, under the other knee.
-    "shin": (
-        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-23 12H23M13 8Q10 5 4 4Q-2 3-8 2M10-1Q14-5 18-1Q18 4 14 7Q10 4 10-1Z"
-        "M-20-1H-17M-20 2H-17M-20 5H-17M-20 8H-17",
-        (5, -2),
-    ),
     # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
     # running down from it; the spot a hand's width below the kneecap (the other hand lies
     # across the shin between them, drawn with the thumb), just outside that edge.
@@ -134,10 +123,10 @@ GRIP = {
 }
 
 
-def _rim(p: Point, u: Point) -> tuple[int, int]:
+def _rim(p: Point, u: Point, r: float = R) -> tuple[int, int]:
     """Return where the line from p in direction u (a unit vector) meets the magnifier's rim."""
     b = p[0] * u[0] + p[1] * u[1]
-    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + R * R)
+    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + r * r)
     return round(p[0] + t * u[0]), round(p[1] + t * u[1])
 
 
@@ -176,13 +165,13 @@ def _legs(m: Canvas) -> None:
     m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
-def band(start: Point, angle: float, half: int) -> str:
+def band(start: Point, angle: float, half: int, r: float = R) -> str:
     """Return the outline of a limb `half` wide each side, from a round end at `start` out of
     the magnifier at `angle`, cut off by its rim (a limb ending inside would read as a stub)."""
     u = at((0, 0), angle, 1)
     n = (-u[1] * half, u[0] * half)
     a, b = (start[0] + n[0], start[1] + n[1]), (start[0] - n[0], start[1] - n[1])
-    (ax, ay), (bx, by) = _rim(a, u), _rim(b, u)
+    (ax, ay), (bx, by) = _rim(a, u, r), _rim(b, u, r)
     return (
         f"M{round(b[0])} {round(b[1])}A{half} {half} 0 0 1 {round(a[0])} {round(a[1])}"
         f"L{ax} {ay}L{bx} {by}Z"
@@ -196,19 +185,6 @@ def _legs_above(m: Canvas, ball: Point) -> None:
     m.raw(band((18, 0), -115, 6), [], "t")  # the other thigh
     m.raw(band((-10, 1), 180, 5), [], "t")  # the shin, to the foot out of view
     m.raw(band((-10, 1), 0, 7), [], "t")  # the straight thigh, from the knee to the hip
-
-
-def _shin_side(m: Canvas, spot: Point) -> None:
-    """The treated lower leg lying along the floor, its front to us, as the whole figure kneels:
-    first the other leg's bent knee resting on it above the spot (behind the leg, so that its
-    point sinks into the outline), the treated thigh going up behind the knee, then the lower leg
-    from the toes (the top of the foot lying on its inner edge, so its toes face us) along the
-    top, its outer side, to the round knee and back along the floor under the calf's bulge."""
-    m.raw(_bent_arm((spot[0], spot[1] - 8), -152, -50, 6), [], "p")
-    m.raw("M13-4L16-21A26 26 0 0 1 25-8L21 2Z", [], "t")
-    toes = "a2 2 0 0 0-1 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 1 3"
-    knee = "C-2 12 8 12 14 10C20 8 22 4 21 0C20-4 17-5 12-5Z"
-    m.raw(f"M12-5C4-5-2-3-7-1L-19-4{toes}L-7 9{knee}", [], "t")
 
 
 def close_up(
@@ -227,8 +203,6 @@ def close_up(
         _legs(m)
     elif where == "thigh_above":
         _legs_above(m, spot)
-    elif where == "shin":
-        _shin_side(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
@@ -240,8 +214,6 @@ def close_up(
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # _shin_side drew the other leg's knee resting on the spot
-        m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]
@@ -273,3 +245,62 @@ def close_up(
     c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
     c.xs += [cx - R - 1, cx + R + 1]
     c.ys += [cy - R - 1, cy + R + 1]
+
+
+def _knee(k: Point, r: float) -> str:
+    """Return the outline of the other leg bent at the knee, its round end (centre k, radius r)
+    resting on the shin below, the thigh going up to the right and the lower leg up to the left,
+    both cut off by the rim of the large magnifier."""
+    thigh, shin = at((0, 0), -60, 1), at((0, 0), -155, 1)
+    a = at(k, 30, r)  # the thigh's outer edge leaves the knee's round end here
+    b = at(k, 115, r)  # and the lower leg's outer edge here
+    crease = at(k, -108, r * 0.9)
+    pts = [_rim(a, thigh, KR), a, b, _rim(b, shin, KR), _rim(crease, shin, KR), crease]
+    pts.append(_rim(crease, thigh, KR))
+    (p, q, u, v, w, x, y) = (ipt(pt) for pt in pts)
+    d = f"M{p[0]} {p[1]}L{q[0]} {q[1]}A{r:g} {r:g} 0 0 1 {u[0]} {u[1]}L{v[0]} {v[1]}"
+    d += f"L{w[0]} {w[1]}L{x[0]} {x[1]}L{y[0]} {y[1]}Z"
+    return d.replace(" -", "-")
+
+
+KR = 46  # the radius of the large close-up of the shin for the knee
+
+
+def shin_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the treated lower leg lying on its inner side, knee on
+    the right, its front to us. The top of the foot faces us, its five toes and their nails at the
+    left; the sharp edge of the shinbone runs along the middle from below the kneecap to the ankle;
+    the muscle bulges above that edge (the outer side, up) and the calf rests on the floor below.
+    The other leg's bent knee rests on the muscle a hand's width below the kneecap. Returns the
+    spot, on the page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    m.raw("M-46 18H46", [], "g")  # the floor
+    m.raw("M-44 22H44", [], "g fh")
+    spot = (8, -6)
+    m.raw(band((36, 0), -76, 10, KR), [], "t")  # the thigh, going up behind the knee
+    # The toes first, the foot's outline over their bases: from the big toe (on the floor) up
+    # to the little toe, each to its rounded tip, with its nail
+    for x, y, w in ((-42, 12, 10), (-43, 3, 8), (-41, -4, 6), (-38, -9, 4), (-35, -13, 4)):
+        h = w // 2
+        m.raw(f"M-24 {y - h}H{x + h}a{h} {h} 0 0 0 0 {w}H-24Z", [], "t")
+        n = round(h * 0.6)
+        m.raw(f"M{x + h + 3} {y - n}H{x + 1}V{y + n}H{x + h + 3}Z", [], "ib")
+    # The lower leg and the top of the foot in one outline: from the little toe's base along the
+    # top (the outer side, the muscle's bulge) round the knee, back along the floor under the
+    # calf, to the big toe's base
+    leg = (
+        "M-27-14C-22-12-18-8-14-6C-6-16 18-16 32-12C46-8 46 15 32 17"
+        "C20 19 6 19-6 17C-14 16-20 17-27 17"
+    )
+    m.raw(leg, [], "t")
+    m.raw("M30 8C18 5 4 4-10 4", [], "lm")  # the sharp edge of the shinbone, down to the ankle
+    m.raw("M38 2a6 7 0 1 0 0 1", [], "lm")  # the kneecap
+    m.raw(_knee((spot[0], spot[1] - 16), 10), [], "t tb")  # the other knee, resting on it
+    m.marker(spot, small=True)
+    m.circle((0, 0), KR, "ir")
+    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
+    c.xs += [cx - KR - 1, cx + KR + 1]
+    c.ys += [cy - KR - 1, cy + KR + 1]
+    return (cx + spot[0], cy + spot[1])
