@@ -10,9 +10,10 @@ sitting, and the legs from above, as the figure lies face-down, for 8 with the b
 the outer side shows. For 3 with the knee, a larger magnifier (shin_close_up) shows the kneeling
 lower leg from the front as it lies on its inner side: the top of the foot with its toes and
 nails, the shinbone's edge, the kneecap, and the other knee resting on its top (the whole figure
-is too small to show that). Each is drawn for the right side, in a frame centred on the
-magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side
-is its mirror image.
+is too small to show that); for 3 with the thumb, another (shin_front_close_up) shows the
+lower leg from the front, from the kneecap down to the toes. Each is drawn for the right side,
+in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -83,14 +84,6 @@ REGIONS = {
         f"M-6-25Q10-22 23-12{A}-6-25Z",
         "M-21-15V15M-11-20V15L-5 22L22-6",
         (2, 3),
-    ),
-    # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
-    # running down from it; the spot a hand's width below the kneecap (the other hand lies
-    # across the shin between them, drawn with the thumb), just outside that edge.
-    "shin_front": (
-        f"M-13-23Q-14-2-10 24{A}-13-23ZM11 24Q16 0 13-23{A}11 24Z",
-        "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
-        (4, 9),
     ),
     # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
     # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
@@ -226,15 +219,6 @@ def close_up(
         tips = "".join(f"M{x - 4 + 4 * i}-{12 - i}V{y - abs(i - 1)}" for i in range(3))
         m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
         m.marker(spot, small=True)
-    elif where == "shin_front":  # a thumb a hand's width below the kneecap
-        # The other hand lies across the shin just under the kneecap, as a measure
-        m.limb([(-18, -9), (-18, 1)], 10, "f")
-        fingers = "M-17-10H8M-17-6H10M-17-2H9M-17 2H6"  # side by side: outlines, then skin
-        m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
-        # Below it, the thumb of a fist round the outer side of the calf presses the spot
-        m.limb([(14, 10), spot], 6, "f")
-        m.limb([(15, 11), (15, 14)], 8, "f")
-        m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
@@ -298,6 +282,47 @@ def shin_close_up(c: Canvas, centre: Point) -> Point:
     m.raw("M30 8C18 5 4 4-10 4", [], "lm")  # the sharp edge of the shinbone, down to the ankle
     m.raw("M38 2a6 7 0 1 0 0 1", [], "lm")  # the kneecap
     m.raw(_knee((spot[0], spot[1] - 16), 10), [], "t tb")  # the other knee, resting on it
+    m.marker(spot, small=True)
+    m.circle((0, 0), KR, "ir")
+    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
+    c.xs += [cx - KR - 1, cx + KR + 1]
+    c.ys += [cy - KR - 1, cy + KR + 1]
+    return (cx + spot[0], cy + spot[1])
+
+
+def shin_front_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the right lower leg of a seated person from the front,
+    from the kneecap at the top down to the toes at the bottom, the big toe on the inner side
+    (the viewer's right) and the sharp edge of the shinbone running down the middle. The other
+    hand lies across the shin just under the kneecap, four fingers side by side, as a measure of
+    a hand's width; just below it the thumb of a hand wrapped round the outer side of the calf
+    presses the muscle beside the edge, on the outer side. Returns the spot, on the page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    spot = (-6, -1)
+    # The leg from the thigh at the top, coming towards us, down the inner side past the knee,
+    # the top of the foot to the toes, back up the outer side with the muscle's bulge; then the
+    # toes, little toe to big toe, each with its nail
+    leg = (
+        f"M-13-44{A}13-44C14-36 14-24 14-16C16-6 10 8 9 18"
+        "C13 22 17 26 16 30H-13C-14 26-12 22-8 18C-10 8-18-4-16-14C-15-22-15-36-13-44Z"
+    ).replace(A, f"A{KR} {KR} 0 0 1")
+    m.raw(leg, [], "t")
+    for x, w in ((-11, 4), (-6, 5), (0, 6), (6, 6), (13, 8)):
+        h = w // 2
+        m.raw(f"M{x - h} 28V31a{h} {h} 0 0 0 {w} 0V28", [], "t")
+        m.raw(f"M{x - h + 1} 30h{w - 2}v1a{h - 1} {h - 1} 0 0 1-{w - 2} 0Z", [], "ib")
+    m.raw("M0-21C2-8 3 6 4 18", [], "lm")  # the sharp edge of the shinbone
+    m.raw("M0-35a6 7 0 1 0 0 14a6 7 0 1 0 0-14", [], "lm")  # the kneecap
+    # The other hand across the shin under the kneecap: the back of the hand at the right, its
+    # four fingers side by side to the outer edge
+    m.raw(band((14, -13), 0, 9, KR), [], "t")
+    fingers = "M-16-19H14M-17-15H14M-17-11H14M-15-7H14"
+    m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
+    # Below it, the thumb of the hand wrapped round the outer side of the calf, on the spot
+    m.raw(band((-15, 4), 180, 7, KR), [], "t")  # the hand, its fingers round behind the calf
+    m.limb([(-17, 0), spot], 5, "f")
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
     c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
