@@ -266,17 +266,17 @@ def shin_close_up(c: Canvas, centre: Point) -> Point:
     m.raw(band((36, 0), -76, 10, KR), [], "t")  # the thigh, going up behind the knee
     # The toes first, the foot's outline over their bases: from the big toe (on the floor) up
     # to the little toe, each to its rounded tip, with its nail
-    for x, y, w in ((-42, 12, 10), (-43, 3, 8), (-41, -4, 6), (-38, -9, 4), (-35, -13, 4)):
+    for x, y, w in ((-40, 12, 10), (-40, 3, 8), (-39, -4, 6), (-37, -9, 4), (-35, -13, 4)):
         h = w // 2
-        m.raw(f"M-24 {y - h}H{x + h}a{h} {h} 0 0 0 0 {w}H-24Z", [], "t")
+        m.raw(f"M-28 {y - h}H{x + h}a{h} {h} 0 0 0 0 {w}H-28Z", [], "t")
         n = round(h * 0.6)
         m.raw(f"M{x + h + 3} {y - n}H{x + 1}V{y + n}H{x + h + 3}Z", [], "ib")
     # The lower leg and the top of the foot in one outline: from the little toe's base along the
     # top (the outer side, the muscle's bulge) round the knee, back along the floor under the
     # calf, to the big toe's base
     leg = (
-        "M-27-14C-22-12-18-8-14-6C-6-16 18-16 32-12C46-8 46 15 32 17"
-        "C20 19 6 19-6 17C-14 16-20 17-27 17"
+        "M-31-15C-24-12-18-8-14-6C-6-16 18-16 32-12C46-8 46 15 32 17"
+        "C20 19 6 19-6 17C-14 16-22 17-31 17"
     )
     m.raw(leg, [], "t")
     m.raw("M30 8C18 5 4 4-10 4", [], "lm")  # the sharp edge of the shinbone, down to the ankle
