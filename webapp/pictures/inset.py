@@ -317,11 +317,11 @@ def shin_front_close_up(c: Canvas, centre: Point) -> Point:
     m.raw("M0-35a6 7 0 1 0 0 14a6 7 0 1 0 0-14", [], "lm")  # the kneecap
     # The other hand across the shin under the kneecap: the back of the hand at the right, its
     # four fingers side by side to the outer edge
-    m.raw(band((14, -13), 0, 9, KR), [], "t")
+    m.raw("M40-22H14a9 9 0 0 0 0 18H46Z", [], "t")
     fingers = "M-16-19H14M-17-15H14M-17-11H14M-15-7H14"
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
     # Below it, the thumb of the hand wrapped round the outer side of the calf, on the spot
-    m.raw(band((-15, 4), 180, 7, KR), [], "t")  # the hand, its fingers round behind the calf
+    m.raw("M-46-3H-14a7 7 0 0 1 0 14H-45Z", [], "t")  # the hand, fingers round behind the calf
     m.limb([(-17, 0), spot], 5, "f")
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
