@@ -8,10 +8,11 @@ pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6;
 beside the spine for 11; one shoulder blade for 14; both legs from the front for 8 when
 sitting, and the legs from above, as the figure lies face-down, for 8 with the ball, so that
 the outer side shows. For 3 with the knee, a larger magnifier (shin_close_up) shows the kneeling
-lower leg from the front as it lies on its inner side: the top of the foot with its toes and
-nails, the shinbone's edge, the kneecap, and the other knee resting on its top (the whole figure
-is too small to show that); for 3 with the thumb, another (shin_front_close_up) shows the
-lower leg from the front, from the kneecap down to the toes. Each is drawn for the right side,
+lower leg from the front as it lies on its inner side, from the knee to above the ankle: the
+kneecap, the shinbone's ridge, the muscle beside it, and the other leg's bent knee resting on
+that muscle (the whole figure is too small to show that); for 3 with the thumb, another
+(shin_front_close_up) shows the lower leg from the front, from the kneecap down the shin, the
+other leg beside it. Each is drawn for the right side,
 in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
 viewer's right); the left side is its mirror image.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import math
 
-from .draw import Canvas, Point, at, ipt
+from .draw import Canvas, Point, at
 
 R = 26
 A = f"A{R} {R} 0 0 1"  # the arc of the magnifier's rim, clockwise
@@ -231,57 +232,35 @@ def close_up(
     c.ys += [cy - R - 1, cy + R + 1]
 
 
-def _knee(k: Point, r: float) -> str:
-    """Return the outline of the other leg bent at the knee, its round end (centre k, radius r)
-    resting on the shin below, the thigh going up to the right and the lower leg up to the left,
-    both cut off by the rim of the large magnifier."""
-    thigh, shin = at((0, 0), -60, 1), at((0, 0), -155, 1)
-    a = at(k, 30, r)  # the thigh's outer edge leaves the knee's round end here
-    b = at(k, 115, r)  # and the lower leg's outer edge here
-    crease = at(k, -108, r * 0.9)
-    pts = [_rim(a, thigh, KR), a, b, _rim(b, shin, KR), _rim(crease, shin, KR), crease]
-    pts.append(_rim(crease, thigh, KR))
-    (p, q, u, v, w, x, y) = (ipt(pt) for pt in pts)
-    d = f"M{p[0]} {p[1]}L{q[0]} {q[1]}A{r:g} {r:g} 0 0 1 {u[0]} {u[1]}L{v[0]} {v[1]}"
-    d += f"L{w[0]} {w[1]}L{x[0]} {x[1]}L{y[0]} {y[1]}Z"
-    return d.replace(" -", "-")
-
-
 KR = 46  # the radius of the large close-up of the shin for the knee
 
 
 def shin_close_up(c: Canvas, centre: Point) -> Point:
-    """Draw a large magnifier at `centre`: the treated lower leg lying on its inner side, knee on
-    the right, its front to us. The top of the foot faces us, its five toes and their nails at the
-    left; the sharp edge of the shinbone runs along the middle from below the kneecap to the ankle;
-    the muscle bulges above that edge (the outer side, up) and the calf rests on the floor below.
-    The other leg's bent knee rests on the muscle a hand's width below the kneecap. Returns the
-    spot, on the page."""
+    """Draw a large magnifier at `centre`: the treated lower leg lying on its inner side, from
+    the front, knee on the right, cut off by the rim above the ankle (no foot, which read as the
+    spot being on the sole). The big round kneecap at the knee's end, the thigh going up behind
+    it; the sharp ridge of the shinbone along the middle; the muscle bulging just above it (the
+    outer side, up) and the calf resting on the floor below. The other leg's bent knee, thigh and
+    shin meeting, rests on the muscle a hand's width below the kneecap. Returns the spot, on the
+    page."""
     cx, cy = round(centre[0]), round(centre[1])
     m = Canvas()
     m.circle((0, 0), KR, "ib")
-    m.raw("M-46 18H46", [], "g")  # the floor
-    m.raw("M-44 22H44", [], "g fh")
-    spot = (8, -6)
-    m.raw(band((36, 0), -76, 10, KR), [], "t")  # the thigh, going up behind the knee
-    # The toes first, the foot's outline over their bases: from the big toe (on the floor) up
-    # to the little toe, each to its rounded tip, with its nail
-    for x, y, w in ((-40, 12, 10), (-40, 3, 8), (-39, -4, 6), (-37, -9, 4), (-35, -13, 4)):
-        h = w // 2
-        m.raw(f"M-28 {y - h}H{x + h}a{h} {h} 0 0 0 0 {w}H-28Z", [], "t")
-        n = round(h * 0.6)
-        m.raw(f"M{x + h + 3} {y - n}H{x + 1}V{y + n}H{x + h + 3}Z", [], "ib")
-    # The lower leg and the top of the foot in one outline: from the little toe's base along the
-    # top (the outer side, the muscle's bulge) round the knee, back along the floor under the
-    # calf, to the big toe's base
+    spot = (-4, -7)
+    m.raw(band((28, -2), -78, 11, KR), [], "t")  # the thigh, going up behind the knee
+    # The lower leg, from the rim on the left along the top (the muscle's bulge beside the
+    # ridge) round the knee's end and back along the floor under the calf
     leg = (
-        "M-31-15C-24-12-18-8-14-6C-6-16 18-16 32-12C46-8 46 15 32 17"
-        "C20 19 6 19-6 17C-14 16-22 17-31 17"
+        "M-46-4C-30-8-20-17 0-15C14-14 24-14 34-10C44-6 44 18 32 21"
+        "C12 22-20 20-44 14A46 46 0 0 1-46-4Z"
     )
     m.raw(leg, [], "t")
-    m.raw("M30 8C18 5 4 4-10 4", [], "lm")  # the sharp edge of the shinbone, down to the ankle
-    m.raw("M38 2a6 7 0 1 0 0 1", [], "lm")  # the kneecap
-    m.raw(_knee((spot[0], spot[1] - 16), 10), [], "t tb")  # the other knee, resting on it
+    m.raw("M-40 22H40", [], "g")  # the floor
+    m.raw("M-37 26H37", [], "g fh")
+    m.raw("M17 2C0 0-24 2-46 5", [], "lm")  # the sharp ridge of the shinbone
+    m.raw("M27-8a9 10 0 1 0 0 20a9 10 0 1 0 0-20", [], "lm")  # the kneecap
+    m.raw(_bent_knee(), [], "t tb")  # the other knee, resting on it
+    m.raw("M0-24a4 5-35 1 0 0 10a4 5-35 1 0 0-10", [], "lm")  # its kneecap
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
     c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
@@ -290,39 +269,49 @@ def shin_close_up(c: Canvas, centre: Point) -> Point:
     return (cx + spot[0], cy + spot[1])
 
 
+def _bent_knee() -> str:
+    """Return the other leg bent at the knee, seen from its side, its round end resting on the
+    spot below: the thigh going up to the right (to the hip), the lower leg up to the left (the
+    foot lifted), each as wide as a leg, meeting at the back of the knee, both cut off by the
+    rim of the large magnifier."""
+    return (
+        "M24-40L7-12A13 13 0 0 1-10-9L-38-25A46 46 0 0 1-24-39Q-13-39-9-31L-3-46A46 46 0 0 1 24-40Z"
+    )
+
+
 def shin_front_close_up(c: Canvas, centre: Point) -> Point:
-    """Draw a large magnifier at `centre`: the right lower leg of a seated person from the front,
-    from the kneecap at the top down to the toes at the bottom, the big toe on the inner side
-    (the viewer's right) and the sharp edge of the shinbone running down the middle. The other
-    hand lies across the shin just under the kneecap, four fingers side by side, as a measure of
-    a hand's width; just below it the thumb of a hand wrapped round the outer side of the calf
-    presses the muscle beside the edge, on the outer side. Returns the spot, on the page."""
+    """Draw a large magnifier at `centre`: the right leg of a seated person from the front, from
+    the thigh and the kneecap at the top down the shin, cut off by the rim below its middle, with
+    the other leg beside it (on the viewer's right), so that its inner side is the one towards
+    that leg and its outer side the one away from it, where the calf bulges out. The sharp edge
+    of the shinbone runs down the middle. The other hand lies across the shin just under the
+    kneecap, four fingers side by side, as a measure of a hand's width; just below it the thumb
+    of the hand at the outer side of the calf presses the muscle beside the edge, on the outer
+    side. Returns the spot, on the page."""
     cx, cy = round(centre[0]), round(centre[1])
     m = Canvas()
     m.circle((0, 0), KR, "ib")
-    spot = (-6, -1)
-    # The leg from the thigh at the top, coming towards us, down the inner side past the knee,
-    # the top of the foot to the toes, back up the outer side with the muscle's bulge; then the
-    # toes, little toe to big toe, each with its nail
+    spot = (-18, 6)
+    # The other leg, behind, on the viewer's right: its inner edge, kneecap and shinbone
+    m.raw("M10-45C10-36 11-30 10-24C8-16 6-6 8 6C9 20 8 32 7 45A46 46 0 0 0 10-45Z", [], "t tb")
+    m.raw("M25-33a8 9 0 1 0 0 18a8 9 0 1 0 0-18M24-14C23 2 22 20 21 41", [], "lm")
+    # The treated leg: down the outer side past the knee, the calf bulging out below it, to the
+    # rim, then up the inner side
     leg = (
-        f"M-13-44{A}13-44C14-36 14-24 14-16C16-6 10 8 9 18"
-        "C13 22 17 26 16 30H-13C-14 26-12 22-8 18C-10 8-18-4-16-14C-15-22-15-36-13-44Z"
-    ).replace(A, f"A{KR} {KR} 0 0 1")
+        "M-31-34C-31-30-30-26-28-20C-26-14-31-6-31 4C-31 16-24 30-22 41"
+        "A46 46 0 0 0-2 46C-2 34 0 20 2 8C4-4 2-12 3-20C4-28 4-38 4-46A46 46 0 0 0-31-34Z"
+    )
     m.raw(leg, [], "t")
-    for x, w in ((-11, 4), (-6, 5), (0, 6), (6, 6), (13, 8)):
-        h = w // 2
-        m.raw(f"M{x - h} 28V31a{h} {h} 0 0 0 {w} 0V28", [], "t")
-        m.raw(f"M{x - h + 1} 30h{w - 2}v1a{h - 1} {h - 1} 0 0 1-{w - 2} 0Z", [], "ib")
-    m.raw("M0-21C2-8 3 6 4 18", [], "lm")  # the sharp edge of the shinbone
-    m.raw("M0-35a6 7 0 1 0 0 14a6 7 0 1 0 0-14", [], "lm")  # the kneecap
-    # The other hand across the shin under the kneecap: the back of the hand at the right, its
-    # four fingers side by side to the outer edge
-    m.raw("M40-22H14a9 9 0 0 0 0 18H46Z", [], "t")
-    fingers = "M-16-19H14M-17-15H14M-17-11H14M-15-7H14"
+    m.raw("M-12-16C-12 0-11 24-10 46", [], "lm")  # the sharp edge of the shinbone
+    m.raw("M-12-34a8 9 0 1 0 0 18a8 9 0 1 0 0-18", [], "lm")  # the kneecap
+    # The other hand across the shin under the kneecap: the back of the hand at the right,
+    # over the other leg, its four fingers side by side to the outer edge
+    m.raw("M42-18H14a9 9 0 0 0 0 18H46A46 46 0 0 0 42-18Z", [], "t")
+    fingers = "M-25-15H14M-26-11H14M-26-7H14M-25-3H14"
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
-    # Below it, the thumb of the hand wrapped round the outer side of the calf, on the spot
-    m.raw("M-46-3H-14a7 7 0 0 1 0 14H-45Z", [], "t")  # the hand, fingers round behind the calf
-    m.limb([(-17, 0), spot], 5, "f")
+    # Below it, the thumb of the hand at the outer side of the calf, on the spot
+    m.raw("M-46-1H-33a8 8 0 0 1 0 16H-43A46 46 0 0 1-46-1Z", [], "t")
+    m.limb([(-32, 5), spot], 5, "f")
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
     c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
