@@ -5,12 +5,15 @@ The whole-body pose says who does what; the close-up says exactly where. Spots 2
 a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
 pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
-beside the spine for 11; one shoulder blade for 14; for 3 with the knee, the kneeling lower leg
-from the front as it lies on its inner side (kneecap, shinbone's edge, toes), the other knee
-resting on its top (the whole figure is too small to show that knee); both legs from the front
-for 8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen
-from the front, its kneecap to us and the ball under its outer side. Each is drawn for the right
-side, in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+beside the spine for 11; one shoulder blade for 14; both legs from the front for 8 with the
+thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the front,
+its kneecap to us and the ball under its outer side. For 3 with the knee, a larger magnifier
+(shin_close_up) shows the kneeling lower leg from the front as it lies on its inner side, from
+the knee to above the ankle: the kneecap, the shinbone's ridge, the muscle beside it, and the
+other leg's bent knee resting on that muscle (the whole figure is too small to show that); for
+3 with the thumb, another (shin_front_close_up) shows the lower leg from the front, from the
+kneecap down the shin, the other leg beside it. Each is drawn for the right side, in a frame
+centred on the magnifier, radius R (seen from behind, the right side is on the
 viewer's right); the left side is its mirror image.
 """
 
@@ -86,26 +89,6 @@ REGIONS = {
         "M-21-14V20",
         (2, 7),
     ),
-    # Kneeling, seen from the side, facing right: the treated lower leg lies along the floor on
-    # its inner side, knee on the right, so that its front faces us (_shin_side draws it, with
-    # the toes, the calf's bulge along the floor and the other leg's bent knee on its top, the
-    # outer side); the landmarks are the floor, the kneecap, the sharp edge of the shinbone
-    # running from below it towards the foot, and the toes; the spot a hand's width below the
-    # kneecap, just above that edge, under the other knee.
-    "shin": (
-        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
-        "M-23 12H23M13 8Q10 5 4 4Q-2 3-8 2M10-1Q14-5 18-1Q18 4 14 7Q10 4 10-1Z"
-        "M-20-1H-17M-20 2H-17M-20 5H-17M-20 8H-17",
-        (5, -2),
-    ),
-    # The lower leg from the front, sitting: the kneecap at the top, the edge of the shinbone
-    # running down from it; the spot a hand's width below the kneecap (the other hand lies
-    # across the shin between them, drawn with the thumb), just outside that edge.
-    "shin_front": (
-        f"M-13-23Q-14-2-10 24{A}-13-23ZM11 24Q16 0 13-23{A}11 24Z",
-        "M-1-11Q1 8 0 25M6-18a6 6 0 1 0 0 1",
-        (4, 9),
-    ),
     # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
     # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
     # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
@@ -137,10 +120,10 @@ GRIP = {
 }
 
 
-def _rim(p: Point, u: Point) -> tuple[int, int]:
+def _rim(p: Point, u: Point, r: float = R) -> tuple[int, int]:
     """Return where the line from p in direction u (a unit vector) meets the magnifier's rim."""
     b = p[0] * u[0] + p[1] * u[1]
-    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + R * R)
+    t = -b + math.sqrt(b * b - p[0] ** 2 - p[1] ** 2 + r * r)
     return round(p[0] + t * u[0]), round(p[1] + t * u[1])
 
 
@@ -179,13 +162,13 @@ def _legs(m: Canvas) -> None:
     m.raw("M-17-13Q0-9 17-13L14-21A26 26 0 0 0-14-21Z", [], "t")  # the hips
 
 
-def band(start: Point, angle: float, half: int) -> str:
+def band(start: Point, angle: float, half: int, r: float = R) -> str:
     """Return the outline of a limb `half` wide each side, from a round end at `start` out of
     the magnifier at `angle`, cut off by its rim (a limb ending inside would read as a stub)."""
     u = at((0, 0), angle, 1)
     n = (-u[1] * half, u[0] * half)
     a, b = (start[0] + n[0], start[1] + n[1]), (start[0] - n[0], start[1] - n[1])
-    (ax, ay), (bx, by) = _rim(a, u), _rim(b, u)
+    (ax, ay), (bx, by) = _rim(a, u, r), _rim(b, u, r)
     return (
         f"M{round(b[0])} {round(b[1])}A{half} {half} 0 0 1 {round(a[0])} {round(a[1])}"
         f"L{ax} {ay}L{bx} {by}Z"
@@ -204,19 +187,6 @@ def _thigh_side(m: Canvas, ball: Point) -> None:
     )
 
 
-def _shin_side(m: Canvas, spot: Point) -> None:
-    """The treated lower leg lying along the floor, its front to us, as the whole figure kneels:
-    first the other leg's bent knee resting on it above the spot (behind the leg, so that its
-    point sinks into the outline), the treated thigh going up behind the knee, then the lower leg
-    from the toes (the top of the foot lying on its inner edge, so its toes face us) along the
-    top, its outer side, to the round knee and back along the floor under the calf's bulge."""
-    m.raw(_bent_arm((spot[0], spot[1] - 8), -152, -50, 6), [], "p")
-    m.raw("M13-4L16-21A26 26 0 0 1 25-8L21 2Z", [], "t")
-    toes = "a2 2 0 0 0-1 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 0 3a2 2 0 0 0 1 3"
-    knee = "C-2 12 8 12 14 10C20 8 22 4 21 0C20-4 17-5 12-5Z"
-    m.raw(f"M12-5C4-5-2-3-7-1L-19-4{toes}L-7 9{knee}", [], "t")
-
-
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
@@ -231,8 +201,6 @@ def close_up(
         m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
-    elif where == "shin":
-        _shin_side(m, spot)
     elif where == "thigh_side":
         _thigh_side(m, spot)
     elif where == "shoulder_blade_hand":
@@ -248,8 +216,6 @@ def close_up(
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
             m.ball((s * x, y), 5)
-    elif tool == "knee":  # _shin_side drew the other leg's knee resting on the spot
-        m.marker(spot, small=True)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]
@@ -263,15 +229,6 @@ def close_up(
         thin = [(c, w * 3 // 4) for c, w in FINGER]  # narrow fingers: the ridge shows beside them
         m.items += [f'<path class="{c}" stroke-width="{w}" d="{tips}"/>' for c, w in thin]
         m.marker(spot, small=True)
-    elif where == "shin_front":  # a thumb a hand's width below the kneecap
-        # The other hand lies across the shin just under the kneecap, as a measure
-        m.limb([(-18, -9), (-18, 1)], 10, "f")
-        fingers = "M-17-10H8M-17-6H10M-17-2H9M-17 2H6"  # side by side: outlines, then skin
-        m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
-        # Below it, the thumb of a fist round the outer side of the calf presses the spot
-        m.limb([(14, 10), spot], 6, "f")
-        m.limb([(15, 11), (15, 14)], 8, "f")
-        m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
@@ -282,3 +239,91 @@ def close_up(
     c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
     c.xs += [cx - R - 1, cx + R + 1]
     c.ys += [cy - R - 1, cy + R + 1]
+
+
+KR = 46  # the radius of the large close-up of the shin for the knee
+
+
+def shin_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the treated lower leg lying on its inner side, from
+    the front, knee on the right, cut off by the rim above the ankle (no foot, which read as the
+    spot being on the sole). The big round kneecap at the knee's end, the thigh going up behind
+    it; the sharp ridge of the shinbone along the middle; the muscle bulging just above it (the
+    outer side, up) and the calf resting on the floor below. The other leg's bent knee, thigh and
+    shin meeting, rests on the muscle a hand's width below the kneecap. Returns the spot, on the
+    page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    spot = (-4, -7)
+    m.raw(band((28, -2), -78, 11, KR), [], "t")  # the thigh, going up behind the knee
+    # The lower leg, from the rim on the left along the top (the muscle's bulge beside the
+    # ridge) round the knee's end and back along the floor under the calf
+    leg = (
+        "M-46-4C-30-8-20-17 0-15C14-14 24-14 34-10C44-6 44 18 32 21"
+        "C12 22-20 20-44 14A46 46 0 0 1-46-4Z"
+    )
+    m.raw(leg, [], "t")
+    m.raw("M-40 22H40", [], "g")  # the floor
+    m.raw("M-37 26H37", [], "g fh")
+    m.raw("M17 2C0 0-24 2-46 5", [], "lm")  # the sharp ridge of the shinbone
+    m.raw("M27-8a9 10 0 1 0 0 20a9 10 0 1 0 0-20", [], "lm")  # the kneecap
+    m.raw(_bent_knee(), [], "t tb")  # the other knee, resting on it
+    m.raw("M0-24a4 5-35 1 0 0 10a4 5-35 1 0 0-10", [], "lm")  # its kneecap
+    m.marker(spot, small=True)
+    m.circle((0, 0), KR, "ir")
+    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
+    c.xs += [cx - KR - 1, cx + KR + 1]
+    c.ys += [cy - KR - 1, cy + KR + 1]
+    return (cx + spot[0], cy + spot[1])
+
+
+def _bent_knee() -> str:
+    """Return the other leg bent at the knee, seen from its side, its round end resting on the
+    spot below: the thigh going up to the right (to the hip), the lower leg up to the left (the
+    foot lifted), each as wide as a leg, meeting at the back of the knee, both cut off by the
+    rim of the large magnifier."""
+    return (
+        "M24-40L7-12A13 13 0 0 1-10-9L-38-25A46 46 0 0 1-24-39Q-13-39-9-31L-3-46A46 46 0 0 1 24-40Z"
+    )
+
+
+def shin_front_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the right leg of a seated person from the front, from
+    the thigh and the kneecap at the top down the shin, cut off by the rim below its middle, with
+    the other leg beside it (on the viewer's right), so that its inner side is the one towards
+    that leg and its outer side the one away from it, where the calf bulges out. The sharp edge
+    of the shinbone runs down the middle. The other hand lies across the shin just under the
+    kneecap, four fingers side by side, as a measure of a hand's width; just below it the thumb
+    of the hand at the outer side of the calf presses the muscle beside the edge, on the outer
+    side. Returns the spot, on the page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    spot = (-18, 6)
+    # The other leg, behind, on the viewer's right: its inner edge, kneecap and shinbone
+    m.raw("M10-45C10-36 11-30 10-24C8-16 6-6 8 6C9 20 8 32 7 45A46 46 0 0 0 10-45Z", [], "t tb")
+    m.raw("M25-33a8 9 0 1 0 0 18a8 9 0 1 0 0-18M24-14C23 2 22 20 21 41", [], "lm")
+    # The treated leg: down the outer side past the knee, the calf bulging out below it, to the
+    # rim, then up the inner side
+    leg = (
+        "M-31-34C-31-30-30-26-28-20C-26-14-31-6-31 4C-31 16-24 30-22 41"
+        "A46 46 0 0 0-2 46C-2 34 0 20 2 8C4-4 2-12 3-20C4-28 4-38 4-46A46 46 0 0 0-31-34Z"
+    )
+    m.raw(leg, [], "t")
+    m.raw("M-12-16C-12 0-11 24-10 46", [], "lm")  # the sharp edge of the shinbone
+    m.raw("M-12-34a8 9 0 1 0 0 18a8 9 0 1 0 0-18", [], "lm")  # the kneecap
+    # The other hand across the shin under the kneecap: the back of the hand at the right,
+    # over the other leg, its four fingers side by side to the outer edge
+    m.raw("M42-18H14a9 9 0 0 0 0 18H46A46 46 0 0 0 42-18Z", [], "t")
+    fingers = "M-25-15H14M-26-11H14M-26-7H14M-25-3H14"
+    m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
+    # Below it, the thumb of the hand at the outer side of the calf, on the spot
+    m.raw("M-46-1H-33a8 8 0 0 1 0 16H-43A46 46 0 0 1-46-1Z", [], "t")
+    m.limb([(-32, 5), spot], 5, "f")
+    m.marker(spot, small=True)
+    m.circle((0, 0), KR, "ir")
+    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
+    c.xs += [cx - KR - 1, cx + KR + 1]
+    c.ys += [cy - KR - 1, cy + KR + 1]
+    return (cx + spot[0], cy + spot[1])

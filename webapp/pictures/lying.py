@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .inset import close_up
+from .inset import KR, close_up, shin_close_up
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
@@ -160,7 +160,7 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, skip=("far_arm", "far_leg", "near_leg"))
     c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
     c.marker(spot, small=True)
-    centre = (26, 44)
-    c.lines([at(centre, 70, 27), at(spot, -100, 9)], "il")
-    close_up(c, centre, "shin", tool)
+    centre = (38, 26)
+    c.lines([at(centre, 75, KR + 1), at(spot, -100, 9)], "il")
+    shin_close_up(c, centre)
     return c

@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import R, close_up
+from .inset import KR, R, close_up, shin_front_close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -106,16 +106,16 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
     body = _seated(-62, head=-35, near_leg=(-4, 100, 0), far_leg=(2, 92, 0))
     knee, ankle = body.joints["near_leg"][1:3]
     body.joints["near_leg"][3] = at(ankle, 0, FOOT)
-    spot = at(body.limb("near_leg", 1, 0.5), 10, 5)  # the shin, a hand's width below the knee
+    spot = at(body.limb("near_leg", 1, 0.3), 10, 5)  # the shin, a hand's width below the knee
     # The far hand wraps round the calf behind the shin; the near thumb is on the spot
     body.reach("far_arm", at(spot, 190, 11), 80, bend=1)
     body.reach("near_arm", spot, 20, bend=-1)
     chair(c, (body.hip[0], SEAT + 6))
     body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
-    centre = (spot[0] + 52, spot[1] - 20)
-    c.lines([at(centre, 160, 27), at(spot, -20, 6)], "il")
-    close_up(c, centre, "shin_front", tool)
+    centre = (spot[0] + 64, spot[1] + 2)
+    c.lines([at(centre, 180, KR + 1), at(spot, 0, 6)], "il")
+    shin_front_close_up(c, centre)
     return c
 
 
