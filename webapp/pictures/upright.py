@@ -183,11 +183,12 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     """The whole figure small, for the position (the ball under the elbow end of the forearm);
     beside it, large, the right arm on the ball from the side and a little from above: the upper
     arm rising out of view from the crook of the elbow, the bony point of the elbow standing out
-    behind the ball, the forearm's elbow end on the ball and the forearm sloping down, long, to
-    the wrist far away; the hand held out palm up as if to receive (the palm's hollow up, the
-    fingers curling up with their nails outwards, the thumb towards us); the other hand, its
-    forearm coming down from above and in front, pressing the elbow end down over the ball, its
-    back up, its fingers over the near side with their nails showing."""
+    behind the ball, the forearm's elbow end on the ball and the forearm sloping down, short, to
+    the wrist, so that the hand is drawn large and clear of the rim; the hand held out palm up as
+    if to receive (the palm's hollow up, the fingers curling up with their nails outwards, a
+    broad thumb towards us); the other hand, its forearm coming down from above and in front,
+    pressing the elbow end down over the ball, its back up, its fingers over the near side with
+    their nails showing."""
     c = Canvas(side=f.side)
     c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
     c.xs, c.ys = [x * SMALL for x in f.xs], [y * SMALL for y in f.ys]
@@ -204,21 +205,22 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     # ball
     m.raw("M-29-19L-11-51A52 52 0 0 1 4-52L-15-19Z", [], "t tb")
     # The hand's fingers curling up, their nails outwards (the far ones a little beyond)
-    for dx in (6, 3, 0):
-        m.limb([(31 + dx, 12), (39 + dx, 8), (41 + dx, 0), (39 + dx, -6)], 4, "f")
-        m.raw(f"M{41 + dx}-3q3-3 1-7l-3 1Z", [], "ib")
+    for dx in (8, 4, 0):
+        m.limb([(21 + dx, 6), (31 + dx, 2), (34 + dx, -7), (31 + dx, -14)], 5, "f")
+        m.raw(f"M{34 + dx}-10q4-4 1-8l-4 1Z", [], "ib")
     # The arm in one outline: the upper arm rising out of view from the crook of the elbow; the
-    # forearm's elbow end on the ball, sloping down to the wrist; the hand held out palm up,
-    # its hollow up; the bony point of the elbow standing out behind the ball
+    # forearm's elbow end on the ball, sloping down, short, to the wrist; the hand held out palm
+    # up, large, its hollow up (the top edge dipping); the bony point of the elbow standing out
+    # behind the ball
     m.raw(
-        "M-35-39L-29-7Q-6-6 16 7Q25 11 34 8Q41 14 33 19Q24 20 17 17L-26 8L-38 5Q-47 5-46-3"
+        "M-35-39L-29-7Q-14-6 0 1Q14 10 27 2Q37 9 27 16Q12 18 0 14L-26 8L-38 5Q-47 5-46-3"
         "L-48-20A52 52 0 0 1-35-39Z",
         [],
         "t",
     )
     # The crease of the elbow, the bony point's knob, a crease of the palm
-    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2M26 12Q30 14 33 12", [], "lm")
-    m.limb([(20, 15), (26, 5)], 4, "f")  # the thumb, towards us
+    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2M15 10Q21 11 26 7", [], "lm")
+    m.limb([(7, 14), (16, 4)], 6, "f")  # the thumb, broad, towards us at the heel
     # The other hand, its back up, on the elbow end: its fingers over the near side, their nails
     m.raw("M-34-19Q-23-24-11-19L-12-6Q-22-9-33-7Z", [], "t tb")
     for x in (-31, -26, -21, -16):
