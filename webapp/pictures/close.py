@@ -172,13 +172,15 @@ def face(where: str, tool: str, balls: int) -> Canvas:
 # A back seen close up, from the waist up, half as large again as the whole figure (K), so that
 # each blade shows large beside the close-up: half-widths up the right side of the back.
 K = 1.5
-BACK_HALF = [(0.2, 15), (0.3, 15), (0.56, 17), (0.8, 23), (0.93, 24), (1.02, 6)]
+BACK_HALF = [(0.2, 17), (0.3, 17), (0.56, 22), (0.8, 26), (0.93, 27), (1.02, 6)]
 # One shoulder blade (the right; the left is its mirror image), as (t, offset) on the back: a
-# plain triangle (top corner by the spine, its top edge out to the tip of the shoulder, outer
-# corner at the armpit, lowest corner), and its ridge, a raised bar (an outline, then skin)
-# from the inner edge up and out to the tip of the shoulder, well above the middle of the flat.
-BLADE = [(0.9, 5), (0.95, 24), (0.72, 23), (0.34, 9)]
-RIDGE = [(0.77, 4), (0.95, 24)]
+# plain triangle (top corner a stretch of back out from the spine, its top edge out to the tip
+# of the shoulder, outer corner at the armpit, lowest corner), and its ridge, a raised bar (an
+# outline, then skin) from the inner edge up and out to the tip of the shoulder, well above the
+# middle of the flat. The back is broad, so that the middle of the blade lies under the outer
+# half of the top of the shoulder, as it does.
+BLADE = [(0.9, 9), (0.95, 26), (0.66, 25), (0.38, 15)]
+RIDGE = [(0.79, 11), (0.95, 26)]
 RAISED = (("o", 5), ("f", 2))
 
 
@@ -220,21 +222,23 @@ class _Back(Body):
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
     """Seen from behind, a bust: the left hand reaches across the chest and over the right
     shoulder (its forearm shows over the top of the shoulder, clear of the head, which tilts
-    away), the back of the hand on the top of the shoulder and three long fingers down across
-    the ridge of the shoulder blade, their tips on the middle of the flat below it, well inside
-    the blade's outline. The right arm hangs outside the blade; the left arm is out of sight in
+    away), the back of the hand on the outer half of the top of the shoulder, near its tip and
+    far from the neck, and three long fingers straight down across the ridge of the shoulder
+    blade, their tips on the middle of the flat well below it: blade on both sides of them and
+    below, and between the fingertips and the spine a stretch of blade, its inner edge, then a
+    stretch of back. The right arm hangs outside the blade; the left arm is out of sight in
     front."""
     c = Canvas(side="right")
-    body = _Back((80, 110), trunk=-90, head=-108, front_view=True, back_view=True)
-    shoulder = body.at_back(0.9, 25)
-    c.limb([shoulder, body.at_back(0.3, 27)], 7 * K, "f")  # the right upper arm, hanging
-    left = body.at_back(0.88, -24)
+    body = _Back((80, 110), trunk=-90, head=-111, front_view=True, back_view=True)
+    shoulder = body.at_back(0.9, 28)
+    c.limb([shoulder, body.at_back(0.3, 30)], 7 * K, "f")  # the right upper arm, hanging
+    left = body.at_back(0.88, -27)
     c.limb([left, at(left, 100, 4)], 7 * K, "f")  # the left arm goes forward: its round shows
-    wrist = body.at_back(1.07, 13)  # over the top of the shoulder
-    c.limb([body.at_back(1.26, 5), wrist], 5 * K, "b")  # the left forearm, from in front
+    wrist = body.at_back(1.04, 18.5)  # over the outer half of the top of the shoulder
+    c.limb([body.at_back(1.28, 13), wrist], 5 * K, "b")  # the left forearm, from in front
     body.draw(c, after=(), skip=("near_leg", "far_leg", "near_arm", "far_arm"))
-    knuckles = body.at_back(0.9, 13)  # just above the ridge
-    spot = body.at_back(0.61, 13)  # the middle of the flat below the ridge
+    knuckles = body.at_back(0.93, 18)  # on the top of the shoulder, above the ridge
+    spot = body.at_back(0.64, 18)  # the middle of the flat below the ridge
     c.limb([wrist, knuckles], 7, "f")  # the back of the hand, over the top of the shoulder
     x, y = (round(v) for v in knuckles)
     sx, sy = (round(v) for v in spot)

@@ -81,13 +81,14 @@ REGIONS = {
     # The same blade whole for the fingers, a plain triangle a shade darker than the back, under
     # the top of the shoulder (_blade draws it): the spine at the left, the blade's top corner,
     # its outer corner at the armpit and its lowest corner, the ridge a raised bar from its
-    # inner edge up and out to the tip of the shoulder; the hand comes over the shoulder from
-    # the top (drawn with the fingers), its knuckles above the ridge and three narrow fingers
-    # down across it, the spot in the middle of the flat below, a band of blade between.
+    # inner edge up and out to the tip of the shoulder; the hand comes over the outer half of
+    # the shoulder from the top (drawn with the fingers), its knuckles above the ridge and three
+    # narrow fingers straight down across it, the spot in the middle of the flat below, a band
+    # of blade between; blade, then back, between the fingertips and the spine.
     "shoulder_blade_hand": (
         f"M-12-23Q6-19 24-10A{R} {R} 0 0 0-12-23Z",
-        "M-21-14V20",
-        (2, 7),
+        "M-19-17V17",
+        (5, 7),
     ),
     # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
     # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
@@ -204,12 +205,12 @@ def close_up(
     elif where == "thigh_side":
         _thigh_side(m, spot)
     elif where == "shoulder_blade_hand":
-        m.raw("M-15-16L22-12L21 0L-6 25Z", [], "t tb")
+        m.raw("M-11-18L22-11L22 2L-2 25Z", [], "t tb")
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
     elif where == "shoulder_blade_hand":
-        m.limb([(-16, -6), (22, -13)], 3, "f")
+        m.limb([(-10, -9), (22, -12)], 3, "f")
     x, y = spot
     if where == "thigh_side":
         pass  # the ball lies under the thigh: _thigh_side drew it
