@@ -12,7 +12,7 @@ its kneecap to us and the ball under its outer side. For 3 with the knee, a larg
 the knee to above the ankle: the kneecap, the shinbone's ridge, the muscle beside it, and the
 other leg's bent knee resting on that muscle (the whole figure is too small to show that); for
 3 with the thumb, another (shin_front_close_up) shows the lower leg from the front, from the
-kneecap down the shin, the other leg beside it. Each is drawn for the right side, in a frame
+kneecap down to the ankle, the other leg beside it. Each is drawn for the right side, in a frame
 centred on the magnifier, radius R (seen from behind, the right side is on the
 viewer's right); the left side is its mirror image.
 """
@@ -290,38 +290,40 @@ def _bent_knee() -> str:
 
 
 def shin_front_close_up(c: Canvas, centre: Point) -> Point:
-    """Draw a large magnifier at `centre`: the right leg of a seated person from the front, from
-    the thigh and the kneecap at the top down the shin, cut off by the rim below its middle, with
-    the other leg beside it (on the viewer's right), so that its inner side is the one towards
-    that leg and its outer side the one away from it, where the calf bulges out. The sharp edge
-    of the shinbone runs down the middle. The other hand lies across the shin just under the
-    kneecap, four fingers side by side, as a measure of a hand's width; just below it the thumb
-    of the hand at the outer side of the calf presses the muscle beside the edge, on the outer
-    side. Returns the spot, on the page."""
+    """Draw a large magnifier at `centre`: the right leg of a seated person from the front, the
+    whole lower leg from the kneecap at the top down to the narrow ankle at the bottom, with the
+    other leg beside it (on the viewer's right), so that its inner side is the one towards that
+    leg and its outer side the one away from it, where the calf bulges out. The sharp edge of
+    the shinbone runs down the middle. The thumb of the hand at the outer side of the calf
+    presses the muscle just outside the edge a third of the way down the shin, a hand's width
+    below the kneecap, bare shin between them (a hand laid across that gap as a measure made the
+    thumb read as just under the kneecap). Returns the spot, on the page."""
     cx, cy = round(centre[0]), round(centre[1])
     m = Canvas()
     m.circle((0, 0), KR, "ib")
-    spot = (-18, 6)
-    # The other leg, behind, on the viewer's right: its inner edge, kneecap and shinbone
-    m.raw("M10-45C10-36 11-30 10-24C8-16 6-6 8 6C9 20 8 32 7 45A46 46 0 0 0 10-45Z", [], "t tb")
-    m.raw("M25-33a8 9 0 1 0 0 18a8 9 0 1 0 0-18M24-14C23 2 22 20 21 41", [], "lm")
-    # The treated leg: down the outer side past the knee, the calf bulging out below it, to the
-    # rim, then up the inner side
+    spot = (-14, -4)
+    # The other leg, behind, on the viewer's right, from the thigh to the ankle: its kneecap
+    # level with the treated one's, and its shinbone
+    m.raw(
+        "M6-46C5-36 7-30 6-24C5-14 3-6 5 6C6 18 9 30 10 36L11 45A46 46 0 0 0 23 40"
+        "C24 30 29 14 30 0C31-12 27-20 28-26C29-32 29-35 28-37A46 46 0 0 0 6-46Z",
+        [],
+        "t tb",
+    )
+    m.raw("M17-36a5 6 0 1 0 0 12a5 6 0 1 0 0-12M18-20C19-4 19 14 18 34", [], "lm")
+    # The treated leg: down the outer side past the knee, the calf bulging out below it, in to
+    # the ankle and its bone, to the rim; then up the inner side
     leg = (
-        "M-31-34C-31-30-30-26-28-20C-26-14-31-6-31 4C-31 16-24 30-22 41"
-        "A46 46 0 0 0-2 46C-2 34 0 20 2 8C4-4 2-12 3-20C4-28 4-38 4-46A46 46 0 0 0-31-34Z"
+        "M-22-40C-21-36-21-34-20-29C-19-24-24-18-24-8C-24 6-20 22-18 32Q-20 38-17 43"
+        "A46 46 0 0 0-5 46C-5 40-4 37-5 34C-4 26-1 18 0 8C1-4 3-10 1-22C0-28 2-36 2-46"
+        "A46 46 0 0 0-22-40Z"
     )
     m.raw(leg, [], "t")
-    m.raw("M-12-16C-12 0-11 24-10 46", [], "lm")  # the sharp edge of the shinbone
-    m.raw("M-12-34a8 9 0 1 0 0 18a8 9 0 1 0 0-18", [], "lm")  # the kneecap
-    # The other hand across the shin under the kneecap: the back of the hand at the right,
-    # over the other leg, its four fingers side by side to the outer edge
-    m.raw("M42-18H14a9 9 0 0 0 0 18H46A46 46 0 0 0 42-18Z", [], "t")
-    fingers = "M-25-15H14M-26-11H14M-26-7H14M-25-3H14"
-    m.items += [f'<path class="{k}" stroke-width="{w}" d="{fingers}"/>' for k, w in FINGER]
-    # Below it, the thumb of the hand at the outer side of the calf, on the spot
-    m.raw("M-46-1H-33a8 8 0 0 1 0 16H-43A46 46 0 0 1-46-1Z", [], "t")
-    m.limb([(-32, 5), spot], 5, "f")
+    m.raw("M-9-21C-8-4-8 14-9 34", [], "lm")  # the sharp edge of the shinbone
+    m.raw("M-10-36a5 6 0 1 0 0 12a5 6 0 1 0 0-12", [], "lm")  # the kneecap
+    # The thumb of the hand at the outer side of the calf, on the spot
+    m.raw("M-45-11H-31a7 7 0 0 1 0 14H-46A46 46 0 0 1-45-11Z", [], "t")
+    m.limb([(-30, -4), spot], 4, "f")
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
     c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')

@@ -106,14 +106,14 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
     body = _seated(-62, head=-35, near_leg=(-4, 100, 0), far_leg=(2, 92, 0))
     knee, ankle = body.joints["near_leg"][1:3]
     body.joints["near_leg"][3] = at(ankle, 0, FOOT)
-    spot = at(body.limb("near_leg", 1, 0.3), 10, 5)  # the shin, a hand's width below the knee
+    spot = at(body.limb("near_leg", 1, 0.46), 10, 5)  # a third of the way down the shin
     # The far hand wraps round the calf behind the shin; the near thumb is on the spot
     body.reach("far_arm", at(spot, 190, 11), 80, bend=1)
     body.reach("near_arm", spot, 20, bend=-1)
     chair(c, (body.hip[0], SEAT + 6))
     body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
-    centre = (spot[0] + 64, spot[1] + 2)
+    centre = (spot[0] + 64, spot[1] + 4)  # the dashed line level with the thumb
     c.lines([at(centre, 180, KR + 1), at(spot, 0, 6)], "il")
     shin_front_close_up(c, centre)
     return c
