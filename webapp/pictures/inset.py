@@ -271,6 +271,13 @@ def shin_close_up(c: Canvas, centre: Point) -> Point:
     m.raw("M27-8a9 10 0 1 0 0 20a9 10 0 1 0 0-20", [], "lm")  # the kneecap
     m.raw(_bent_knee(), [], "t tb")  # the other knee, resting on it
     m.raw("M0-24a4 5-35 1 0 0 10a4 5-35 1 0 0-10", [], "lm")  # its kneecap
+    return _place_large(c, m, (cx, cy), spot)
+
+
+def _place_large(c: Canvas, m: Canvas, centre: tuple[int, int], spot: Point) -> Point:
+    """Mark the spot in the large magnifier `m`, close its rim and place it on the picture at
+    `centre`; return the spot, on the page."""
+    cx, cy = centre
     m.marker(spot, small=True)
     m.circle((0, 0), KR, "ir")
     c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
@@ -324,9 +331,4 @@ def shin_front_close_up(c: Canvas, centre: Point) -> Point:
     # The thumb of the hand at the outer side of the calf, on the spot
     m.raw("M-45-11H-31a7 7 0 0 1 0 14H-46A46 46 0 0 1-45-11Z", [], "t")
     m.limb([(-30, -4), spot], 4, "f")
-    m.marker(spot, small=True)
-    m.circle((0, 0), KR, "ir")
-    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
-    c.xs += [cx - KR - 1, cx + KR + 1]
-    c.ys += [cy - KR - 1, cy + KR + 1]
-    return (cx + spot[0], cy + spot[1])
+    return _place_large(c, m, (cx, cy), spot)
