@@ -8,7 +8,7 @@ import math
 
 from .body import HEAD_R, TRUNK, Body
 from .draw import Canvas, Point, at, ipt, line_data
-from .inset import FINGER, A, R, band, close_up
+from .inset import FINGER, A, R, band
 from .kit import pose
 
 
@@ -170,7 +170,8 @@ def face(where: str, tool: str, balls: int) -> Canvas:
 
 
 # A back seen close up, from the waist up, half as large again as the whole figure (K), so that
-# each blade shows large beside the close-up: half-widths up the right side of the back.
+# each blade shows clearly even when the bust is drawn small (SMALL) beside the large close-up
+# of the blade: half-widths up the right side of the back.
 K = 1.5
 BACK_HALF = [(0.2, 17), (0.3, 17), (0.56, 22), (0.8, 26), (0.93, 27), (1.02, 6)]
 # One shoulder blade (the right; the left is its mirror image), as (t, offset) on the back: a
@@ -220,35 +221,77 @@ class _Back(Body):
 
 @pose("shoulder_blade")
 def bust_back(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from behind, a bust: the left hand reaches across the chest and over the right
-    shoulder (its forearm shows over the top of the shoulder, clear of the head, which tilts
-    away), the back of the hand on the outer half of the top of the shoulder, near its tip and
-    far from the neck, and three long fingers straight down across the ridge of the shoulder
-    blade, their tips on the middle of the flat well below it: blade on both sides of them and
-    below, and between the fingertips and the spine a stretch of blade, its inner edge, then a
-    stretch of back. The right arm hangs outside the blade; the left arm is out of sight in
+    """Seen from behind, a bust drawn small, for who and in which position: the left hand
+    reaches across the chest and over the right shoulder (its forearm shows over the top of the
+    shoulder, clear of the head, which tilts away), three fingers down the shoulder blade, their
+    tips on the middle of the flat below the ridge. Beside it, large, the exact place
+    (_blade_close_up). The right arm hangs outside the blade; the left arm is out of sight in
     front."""
-    c = Canvas(side="right")
+    f = Canvas(side="right")
     body = _Back((80, 110), trunk=-90, head=-111, front_view=True, back_view=True)
     shoulder = body.at_back(0.9, 28)
-    c.limb([shoulder, body.at_back(0.3, 30)], 7 * K, "f")  # the right upper arm, hanging
+    f.limb([shoulder, body.at_back(0.3, 30)], 7 * K, "f")  # the right upper arm, hanging
     left = body.at_back(0.88, -27)
-    c.limb([left, at(left, 100, 4)], 7 * K, "f")  # the left arm goes forward: its round shows
+    f.limb([left, at(left, 100, 4)], 7 * K, "f")  # the left arm goes forward: its round shows
     wrist = body.at_back(1.04, 18.5)  # over the outer half of the top of the shoulder
-    c.limb([body.at_back(1.28, 13), wrist], 5 * K, "b")  # the left forearm, from in front
-    body.draw(c, after=(), skip=("near_leg", "far_leg", "near_arm", "far_arm"))
+    f.limb([body.at_back(1.28, 13), wrist], 5 * K, "b")  # the left forearm, from in front
+    body.draw(f, after=(), skip=("near_leg", "far_leg", "near_arm", "far_arm"))
     knuckles = body.at_back(0.93, 18)  # on the top of the shoulder, above the ridge
     spot = body.at_back(0.64, 18)  # the middle of the flat below the ridge
-    c.limb([wrist, knuckles], 7, "f")  # the back of the hand, over the top of the shoulder
+    f.limb([wrist, knuckles], 7, "f")  # the back of the hand, over the top of the shoulder
     x, y = (round(v) for v in knuckles)
     sx, sy = (round(v) for v in spot)
     tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d)}" for d in (-2, 0, 2))
-    c.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
-    c.marker(spot, small=True)
-    centre = (body.hip[0] + 86, spot[1] - 6)
-    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
-    close_up(c, centre, "shoulder_blade_hand", tool)
+    f.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
+    f.marker(spot, small=True)
+    c = Canvas(side="right")
+    c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
+    c.xs, c.ys = [v * SMALL for v in f.xs], [v * SMALL for v in f.ys]
+    centre = (max(c.xs) + 6 + BR, (min(c.ys) + max(c.ys)) / 2)
+    c.lines([at(centre, 180, BR + 1), at((sx * SMALL, sy * SMALL), 0, 3)], "il")
+    _blade_close_up(c, centre)
     return c
+
+
+SMALL = 0.55  # the bust, small, beside the large close-up of the blade
+BR = 57  # the radius of that close-up
+RIDGE_BAR = (("o", 8), ("f", 5))  # the ridge of the blade in it: outline, then skin
+
+
+def _blade_close_up(c: Canvas, centre: Point) -> None:
+    """Draw a large magnifier at `centre`: the right upper back from behind. The spine at the
+    left, a line with its bumps, going up into the neck; the top of the shoulder sloping out
+    from the neck to the round tip of the shoulder, the arm hanging below it at the right rim;
+    the shoulder blade whole, a big triangle a shade darker than the back (its inner edge
+    parallel to the spine, a gap of back between them, its lowest corner, its outer edge up to
+    the armpit), its ridge a thick raised bar across its upper quarter from the inner edge up
+    and out to the tip of the shoulder. The left hand comes over the top of the shoulder from
+    the rim, its back on the shoulder, and three fingers run straight down across the ridge,
+    their tips in the middle of the flat below it, blade all round them."""
+    m = Canvas()
+    m.circle((0, 0), 52, "t")
+    # Above the neck and the top of the shoulder: the background
+    m.raw("M-20-48Q-16-34-10-30Q-2-26 10-26L34-22Q46-18 50-8A52 52 0 0 0-20-48Z", [], "ib")
+    bumps = "".join(f"M-32 {y}a3 4 0 0 1 0 8" for y in range(-36, 36, 11))
+    m.raw(("M-32-40V40" + bumps).replace(" -", "-"), [], "lm")  # the spine and its bumps
+    m.raw("M38 0Q43 16 41 31", [], "lm")  # the armpit: the arm hanging at the right rim
+    m.raw("M-20-19L29-16L36-2L-14 47Z", [], "t tb")  # the blade
+    ridge = line_data([(-20, -6), (40, -19)])  # its ridge, out to the tip of the shoulder
+    m.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RIDGE_BAR]
+    # The left forearm coming from in front over the top of the shoulder, the back of the hand
+    # on it, three fingers straight down across the ridge to the middle of the flat
+    m.raw("M-8-51L-3-30L13-30L16-50A52 52 0 0 0-8-51Z", [], "t tb")
+    m.raw("M-5-31Q4-34 15-31L14-19Q5-17-4-19Z", [], "t")
+    spot = (5, 13)
+    tips = "".join(f"M{5 + d}-20L{5 + d} {13 - abs(d) // 2}" for d in (-5, 0, 5))
+    m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    m.marker(spot)
+    m.circle((0, 0), 52, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    scale = BR / 52
+    c.items.append(f'<g transform="translate({cx} {cy}) scale({scale:.3g})">{"".join(m.items)}</g>')
+    c.xs += [cx - BR - 1, cx + BR + 1]
+    c.ys += [cy - BR - 1, cy + BR + 1]
 
 
 FOOT = [(47, 50), (49, 80), (42, 96), (48, 108), (58, 110), (70, 104), (80, 101), (90, 104)]

@@ -78,18 +78,6 @@ REGIONS = {
         "M-19-18V18M9-13L-10-11L-4 23L18-5",
         (6, 4),
     ),
-    # The same blade whole for the fingers, a plain triangle a shade darker than the back, under
-    # the top of the shoulder (_blade draws it): the spine at the left, the blade's top corner,
-    # its outer corner at the armpit and its lowest corner, the ridge a raised bar from its
-    # inner edge up and out to the tip of the shoulder; the hand comes over the outer half of
-    # the shoulder from the top (drawn with the fingers), its knuckles above the ridge and three
-    # narrow fingers straight down across it, the spot in the middle of the flat below, a band
-    # of blade between; blade, then back, between the fingertips and the spine.
-    "shoulder_blade_hand": (
-        f"M-12-23Q6-19 24-10A{R} {R} 0 0 0-12-23Z",
-        "M-19-17V17",
-        (5, 7),
-    ),
     # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
     # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
     # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
@@ -204,13 +192,9 @@ def close_up(
         _legs(m)
     elif where == "thigh_side":
         _thigh_side(m, spot)
-    elif where == "shoulder_blade_hand":
-        m.raw("M-11-18L22-11L22 2L-2 25Z", [], "t tb")
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
-    elif where == "shoulder_blade_hand":
-        m.limb([(-10, -9), (22, -12)], 3, "f")
     x, y = spot
     if where == "thigh_side":
         pass  # the ball lies under the thigh: _thigh_side drew it
@@ -221,14 +205,6 @@ def close_up(
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]
         m.raw(_bent_arm(at(spot, fore + 180, 5), fore, upper), [], "th")
-        m.marker(spot, small=True)
-    elif tool == "fingers":  # a hand over the top of the shoulder, three fingers down the blade
-        k = y - 21  # the knuckles, just above the ridge
-        hand = [(x - 6, k), (x + 6, k), _rim((x + 7, k), (0.1, -1)), _rim((x - 5, k), (0.1, -1))]
-        m.raw("M" + "L".join(f"{a} {b}" for a, b in hand) + "Z", [], "t")
-        tips = "".join(f"M{x - 3 + 3 * i} {k}L{x - 4 + 4 * i} {y - abs(i - 1)}" for i in range(3))
-        thin = [(c, w * 3 // 4) for c, w in FINGER]  # narrow fingers: the ridge shows beside them
-        m.items += [f'<path class="{c}" stroke-width="{w}" d="{tips}"/>' for c, w in thin]
         m.marker(spot, small=True)
     else:  # a thumb reaching in from the side, the hand wrapped round the waist or hip
         wrist = GRIP.get(where, (R - 1, y - 5))
