@@ -186,7 +186,7 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     # angle that sets the thigh, a hand's width above the knee, on the ball on the floor: `lift`
     # from the hip down to the ball, `gap` from the leg's middle line to the ball's centre
     hip = body.joints["near_leg"][0]
-    lift, gap, above = floor - BALL - hip[1], BALL + 7, 0.62 * THIGH
+    lift, gap, above = floor - BALL - hip[1], BALL + 7, 0.72 * THIGH
     slope = math.asin(lift / math.hypot(above, gap)) - math.atan2(gap, above)
     down = 180 - math.degrees(slope)
     knee, ankle = at(hip, down, THIGH), at(hip, down, THIGH + SHIN)

@@ -92,8 +92,8 @@ REGIONS = {
     # under the thigh's lower edge, its outer side, a hand's width above the knee (_thigh_side).
     "thigh_side": (
         "M-18 19A26 26 0 1 1 18 19Z",
-        "M-18 19H18M3 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0",
-        (-11, 12),
+        "M-18 19H18",
+        (-3, 12),
     ),
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
@@ -174,6 +174,7 @@ def _thigh_side(m: Canvas, ball: Point) -> None:
         [],
         "t",
     )
+    m.raw("M7 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0", [], "t")  # the kneecap, facing us
 
 
 def close_up(
