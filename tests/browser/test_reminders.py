@@ -129,7 +129,11 @@ def whole_flow(context: BrowserContext, url: str, reminders, push_service) -> No
 
     # When they turn reminders on: asked once, subscribed with the app's key, stored on the server
     page.get_by_role("button", name="Turn on reminders").click()
-    expect(page.get_by_role("status").filter(has_text="Reminders are on")).to_be_visible()
+    # (the first press waits for the service worker to be active, which saves the offline copy
+    # first: on a machine busy with other tests that once took longer than 15 s)
+    expect(page.get_by_role("status").filter(has_text="Reminders are on")).to_be_visible(
+        timeout=40_000
+    )
     assert page.evaluate("window.__permissionRequests") == 1
     assert page.evaluate("window.__serverKey") == push_service.state.vapid_key
     expect(item).to_contain_text("Next: Thursday")  # NOW is a Wednesday noon
