@@ -1,20 +1,21 @@
 """Close-ups: a round magnifier beside a whole-body picture, showing the region where the thumb,
 fingertips, elbow or ball presses, with the landmarks that tell the places apart.
 
-The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit
-a few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
+The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit a
+few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
 differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
-pelvis and its dimples for 13; the buttocks for 12; the hip from the side for 6; the columns
-beside the spine for 11; one shoulder blade for 14; both legs from the front for 8 with the
-thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the front,
-its kneecap to us and the ball under its outer side. For 3 with the knee, a larger magnifier
-(shin_close_up) shows the kneeling lower leg from the front as it lies on its inner side, from
-the knee to above the ankle: the kneecap, the shinbone's ridge, the muscle beside it, and the
-other leg's bent knee resting on that muscle (the whole figure is too small to show that); for
-3 with the thumb, another (shin_front_close_up) shows the lower leg from the front, from the
-kneecap down to the ankle, the other leg beside it. Each is drawn for the right side, in a frame
-centred on the magnifier, radius R (seen from behind, the right side is on the
-viewer's right); the left side is its mirror image.
+pelvis and its dimples for 13; the buttocks for 12 (for the elbow lower and larger: their lower
+curves and the thighs below, so that they cannot pass for shoulder blades); the hip from the side
+for 6; the columns beside the spine for 11; one shoulder blade for 14; both legs from the front for
+8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the
+front, its kneecap to us and the ball under its outer side. For 3 with the knee, a larger magnifier
+(shin_close_up) shows the kneeling lower leg from the front as it lies on its inner side, from the
+knee to above the ankle: the kneecap, the shinbone's ridge, the muscle beside it, and the other
+leg's bent knee resting on that muscle (the whole figure is too small to show that); for 3 with the
+thumb, another (shin_front_close_up) shows the lower leg from the front, from the kneecap down to
+the ankle, the other leg beside it. Each is drawn for the right side, in a frame centred on the
+magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side is
+its mirror image.
 """
 
 from __future__ import annotations
@@ -57,6 +58,15 @@ REGIONS = {
         "M0-26V-8M0 0V22M3-8Q12-22 26-12M-3-8Q-12-22-26-12M1 23Q12 27 22 14M-1 23Q-12 27-22 14",
         (12, -6),
     ),
+    # For the elbow: the buttocks from behind, lower down and larger, so that they cannot read
+    # as shoulder blades: the low back and the rim of the pelvis at the top, the cleft running
+    # down between the two rounds, their lower curves and the tops of the thighs below, parted;
+    # the spot on the top of one buttock, just below the rim.
+    "buttock_top_elbow": (
+        f"M-19-18Q-28 2-17 20{A}-19-18ZM17 20Q28 2 19-18{A}17 20ZM-4 26Q0 12 4 26{A}-4 26Z",
+        "M0-26V-13M0-6V16M3-10Q12-22 23-14M-3-10Q-12-22-23-14M1 16Q10 22 20 12M-1 16Q-10 22-20 12",
+        (14, -3),
+    ),
     # The right hip from the side, front to the right: the rim of the pelvis and, below the
     # spot, the bony knob at the top of the thigh.
     "hip_side": (
@@ -98,7 +108,7 @@ REGIONS = {
 }
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
-ELBOW = {"low_back_pit": (-60, 5), "buttock_top": (100, 45), "hip_side": (-60, 5)}
+ELBOW = {"low_back_pit": (-60, 5), "buttock_top_elbow": (15, -35), "hip_side": (-60, 5)}
 FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {
@@ -182,6 +192,8 @@ def close_up(
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
     cx, cy = round(centre[0]), round(centre[1])
+    if tool == "elbow" and where + "_elbow" in REGIONS:
+        where += "_elbow"
     skin, lines, spot = REGIONS[where]
     # Drawn round (0, 0) and moved into place, so that the close-ups of one region are the same
     # text on every page and compress to almost nothing after the first.

@@ -80,7 +80,9 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     front of the mat, leans a forearm onto the spot; a close-up shows the spot from above."""
     c = Canvas(side="left")
     body = _prone(96, FLOOR, True)
-    spot = body.back(BACK[where])
+    # The top of the buttock on the raised round of the hips, over the pillow (further down
+    # than the buttock_top of the standing poses, which read as the waist here)
+    spot = body.back(0.02 if where == "buttock_top" else BACK[where])
     # Low on the buttock the helper kneels by the thighs; higher up, by the chest
     s = -1 if where == "buttock_top" else 1
     helper, floor = kneeling_helper(spot, s)
