@@ -8,7 +8,7 @@ import math
 
 from .body import HEAD_R, TRUNK, Body
 from .draw import Canvas, Point, at, ipt, line_data
-from .inset import FINGER, A, R, band
+from .inset import FINGER, A, R, band, put_magnifier
 from .kit import pose
 
 
@@ -134,12 +134,7 @@ def neck_close(c: Canvas, centre: Point) -> None:
     tips = "".join(f"M{9 + d} 19L{10 + d} {abs(d) // 2}" for d in (-4, 0, 4))
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     m.marker(spot, small=True)
-    m.circle((0, 0), R, "ir")
-    cx, cy = round(centre[0]), round(centre[1])
-    c.items.append(f'<g transform="translate({cx} {cy}) scale(1.3)">{"".join(m.items)}</g>')
-    r = 1.3 * R + 1
-    c.xs += [cx - r, cx + r]
-    c.ys += [cy - r, cy + r]
+    put_magnifier(c, m, centre, R, 1.3)
 
 
 FACE = [(80, 30), (95, 35), (101, 50), (100, 63), (96, 74), (88, 83), (80, 86), (72, 83)]
@@ -286,12 +281,7 @@ def _blade_close_up(c: Canvas, centre: Point) -> None:
     tips = "".join(f"M{5 + d}-20L{5 + d} {13 - abs(d) // 2}" for d in (-5, 0, 5))
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     m.marker(spot)
-    m.circle((0, 0), 52, "ir")
-    cx, cy = round(centre[0]), round(centre[1])
-    scale = BR / 52
-    c.items.append(f'<g transform="translate({cx} {cy}) scale({scale:.3g})">{"".join(m.items)}</g>')
-    c.xs += [cx - BR - 1, cx + BR + 1]
-    c.ys += [cy - BR - 1, cy + BR + 1]
+    put_magnifier(c, m, centre, 52, BR / 52)
 
 
 FOOT = [(47, 50), (49, 80), (42, 96), (48, 108), (58, 110), (70, 104), (80, 101), (90, 104)]

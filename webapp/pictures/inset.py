@@ -187,11 +187,25 @@ def _thigh_side(m: Canvas, ball: Point) -> None:
     m.raw("M7 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0", [], "t")  # the kneecap, facing us
 
 
+def put_magnifier(
+    c: Canvas, m: Canvas, centre: Point, inner: float, scale: float = 1, flip: bool = False
+) -> None:
+    """Close the rim of the magnifier `m` (drawn round (0, 0), radius `inner`) and put it on `c`
+    at `centre`, drawn `scale` times larger (mirrored when `flip`), its box added to c's."""
+    m.circle((0, 0), inner, "ir")
+    cx, cy = round(centre[0]), round(centre[1])
+    grow = f" scale({scale:.3g})" if scale != 1 else ""
+    grow += " scale(-1 1)" if flip else ""
+    c.items.append(f'<g transform="translate({cx} {cy}){grow}">{"".join(m.items)}</g>')
+    r = round(inner * scale, 6) + 1  # (rounded: 52 * (57 / 52) is not quite 57)
+    c.xs += [cx - r, cx + r]
+    c.ys += [cy - r, cy + r]
+
+
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
-    cx, cy = round(centre[0]), round(centre[1])
     if tool == "elbow" and where + "_elbow" in REGIONS:
         where += "_elbow"
     skin, lines, spot = REGIONS[where]
@@ -224,11 +238,7 @@ def close_up(
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
         m.limb([wrist, spot], 4, "f")
         m.marker(spot, small=True)
-    m.circle((0, 0), R, "ir")
-    flip = " scale(-1 1)" if side < 0 else ""
-    c.items.append(f'<g transform="translate({cx} {cy}){flip}">{"".join(m.items)}</g>')
-    c.xs += [cx - R - 1, cx + R + 1]
-    c.ys += [cy - R - 1, cy + R + 1]
+    put_magnifier(c, m, centre, R, flip=side < 0)
 
 
 KR = 46  # the radius of the large close-up of the shin for the knee
@@ -266,13 +276,9 @@ def shin_close_up(c: Canvas, centre: Point) -> Point:
 def _place_large(c: Canvas, m: Canvas, centre: tuple[int, int], spot: Point) -> Point:
     """Mark the spot in the large magnifier `m`, close its rim and place it on the picture at
     `centre`; return the spot, on the page."""
-    cx, cy = centre
     m.marker(spot, small=True)
-    m.circle((0, 0), KR, "ir")
-    c.items.append(f'<g transform="translate({cx} {cy})">{"".join(m.items)}</g>')
-    c.xs += [cx - KR - 1, cx + KR + 1]
-    c.ys += [cy - KR - 1, cy + KR + 1]
-    return (cx + spot[0], cy + spot[1])
+    put_magnifier(c, m, centre, KR)
+    return (centre[0] + spot[0], centre[1] + spot[1])
 
 
 def _bent_knee() -> str:

@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import KR, R, close_up, shin_front_close_up
+from .inset import KR, R, close_up, put_magnifier, shin_front_close_up
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -226,12 +226,7 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     for x in (-31, -26, -21, -16):
         m.limb([(x, -8), (x - 1, 1)], 3, "b")
         m.raw(f"M{x - 2}-1h3v3h-3Z", [], "ib")
-    m.circle((0, 0), 52, "ir")
-    cx, cy = round(centre[0]), round(centre[1])
-    c.items.append(f'<g transform="translate({cx} {cy}) scale({BIG})">{"".join(m.items)}</g>')
-    r = 52 * BIG + 1
-    c.xs += [cx - r, cx + r]
-    c.ys += [cy - r, cy + r]
+    put_magnifier(c, m, centre, 52, BIG)
     return c
 
 
@@ -259,12 +254,7 @@ def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
     m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
     m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
     m.marker((-10, -1), small=True)
-    m.circle((0, 0), R, "ir")
-    cx, cy = round(centre[0]), round(centre[1])
-    c.items.append(f'<g transform="translate({cx} {cy}) scale({ZOOM})">{"".join(m.items)}</g>')
-    r = ZOOM * R + 1
-    c.xs += [cx - r, cx + r]
-    c.ys += [cy - r, cy + r]
+    put_magnifier(c, m, centre, R, ZOOM)
 
 
 @pose("thigh")
