@@ -8,7 +8,7 @@ import math
 
 from .body import HEAD_R, TRUNK, Body
 from .draw import Canvas, Point, at, ipt, line_data
-from .inset import FINGER, A, R, band, put_magnifier
+from .inset import FINGER, A, R, band, put_magnifier, shrunk
 from .kit import pose
 
 
@@ -239,9 +239,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d)}" for d in (-2, 0, 2))
     f.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
     f.marker(spot, small=True)
-    c = Canvas(side="right")
-    c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
-    c.xs, c.ys = [v * SMALL for v in f.xs], [v * SMALL for v in f.ys]
+    c = shrunk(f, SMALL)
     centre = (max(c.xs) + 6 + BR, (min(c.ys) + max(c.ys)) / 2)
     c.lines([at(centre, 180, BR + 1), at((sx * SMALL, sy * SMALL), 0, 3)], "il")
     _blade_close_up(c, centre)

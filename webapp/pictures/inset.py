@@ -202,6 +202,15 @@ def put_magnifier(
     c.ys += [cy - r, cy + r]
 
 
+def shrunk(f: Canvas, scale: float) -> Canvas:
+    """Return a new picture holding the whole figure `f` drawn `scale` times its size (small,
+    for the position, beside a large magnifier that carries the exact place)."""
+    c = Canvas(side=f.side)
+    c.items.append(f'<g transform="scale({scale})">{"".join(f.items)}</g>')
+    c.xs, c.ys = [x * scale for x in f.xs], [y * scale for y in f.ys]
+    return c
+
+
 def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:

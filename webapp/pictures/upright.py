@@ -6,7 +6,7 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import KR, R, close_up, put_magnifier, shin_front_close_up
+from .inset import KR, R, close_up, put_magnifier, shin_front_close_up, shrunk
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -189,9 +189,7 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     broad thumb towards us); the other hand, its forearm coming down from above and in front,
     pressing the elbow end down over the ball, its back up, its fingers over the near side with
     their nails showing."""
-    c = Canvas(side=f.side)
-    c.items.append(f'<g transform="scale({SMALL})">{"".join(f.items)}</g>')
-    c.xs, c.ys = [x * SMALL for x in f.xs], [y * SMALL for y in f.ys]
+    c = shrunk(f, SMALL)
     centre = (max(c.xs) + 8 + 52 * BIG, 60)
     end = at((ball[0] * SMALL, ball[1] * SMALL), -20, 5)
     c.lines([at(centre, 165, 52 * BIG + 1), end], "il")
