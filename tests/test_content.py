@@ -51,6 +51,10 @@ def test_the_shipped_content_loads(data, tmp_path, start_app):
             "red_flags",
         ),
         ("regions.toml", 'abdomen = ["abdomen"]\n', "", "flags_needed"),
+        # A retired tool names a known tool the spot no longer lists, and one it does list
+        ("spots.toml", "{ knee = ", "{ spoon = ", "retired_tools.spoon"),
+        ("spots.toml", "{ knee = ", "{ thumb = ", "retired_tools.thumb"),
+        ("spots.toml", '{ knee = "ball_floor" }', '{ knee = "elbow" }', "retired_tools.knee"),
         ("pt/common.toml", "\nshort = ", "\nshorter = ", "red_flags.heart.short"),
         # Pacing: every tool has a get-ready and a switch-sides time, and there is a rest
         ("tools.toml", "ball_floor = { ready = 15,", "ball_floor = { ready = 90,", "floor.ready"),

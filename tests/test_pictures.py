@@ -67,7 +67,7 @@ def test_each_technique_section_shows_its_picture_with_a_name_in_the_language(
 
 def test_every_picture_has_its_own_name_and_drawing(app):
     pictures, names = app.extensions["pictures"]
-    assert len(pictures) == sum(len(s.tools) for s in SPOTS) == 34
+    assert len(pictures) == sum(len(s.tools) for s in SPOTS) == 33
     for lang in LANGUAGES:
         assert len(set(names[lang].values())) == len(pictures), lang
     drawings = [(p.pose, p.at, p.body) for p in pictures.values()]

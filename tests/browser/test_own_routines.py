@@ -243,3 +243,37 @@ def test_a_hold_longer_than_the_guide_advises_is_played_at_the_guides_limit(live
     expect(player(page).locator(".player-time")).to_have_text("1:00")
     page.clock.run_for(30_000)
     expect(player(page).locator(".player-time")).to_have_text("0:30")
+
+
+def test_a_step_with_a_tool_its_guide_no_longer_offers_plays_the_one_it_offers_now(
+    live_server, page: Page
+):
+    # Given an own routine and a shared link saved when the shin's guide still offered the
+    # other knee (it now offers the thumb and a ball on the floor, and spots.toml says the
+    # knee's steps play the ball)
+    own = [{"id": "own-shin", "name": "Old shins", "steps": [{"spot": 3, "tool": "knee",
+            "side": "left", "seconds": 30}]}]  # fmt: skip
+    page.add_init_script(
+        f"localStorage.setItem('knotwise.routines', {json.dumps(json.dumps(own))});"
+    )
+    # When the own routine is opened and played
+    open_with_clock(page, f"{live_server.url}/en/routines/play#own-shin")
+    how = page.locator(".routine-step-how")
+    expect(how).to_contain_text("Ball on the floor")
+    expect(how).not_to_contain_text("Knee")
+    page.get_by_role("button", name="Start").click()
+    # Then the player names the ball and shows its picture
+    expect(player(page).locator(".player-how")).to_contain_text("Ball on the floor")
+    expect(player(page).locator('svg.technique[data-tool="ball_floor"]')).to_have_count(1)
+    page.clock.run_for(120_000)
+    close_player(page)
+    # And the editor opens it with the ball chosen, so saving it again keeps it valid
+    page.goto(f"{live_server.url}/en/routines/edit#own-shin")
+    expect(step_rows(page).locator("select[data-field=tool]")).to_have_value("ball_floor")
+    # And a shared link naming the knee opens with the ball too, ready to save
+    link = page.evaluate(
+        """() => btoa(JSON.stringify({v: 1, n: "Old shins", s: [[3, "knee", "left", 30]]}))"""
+    )
+    page.goto(f"{live_server.url}/en/routines/play#share={link.rstrip('=')}")
+    expect(page.locator(".routine-step-how")).to_contain_text("Ball on the floor")
+    expect(page.get_by_role("button", name="Save to my routines")).to_be_visible()

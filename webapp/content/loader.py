@@ -92,16 +92,18 @@ def _load_spots(
         max_hold = r.get("max_hold", int)
         if not MIN_SECONDS <= max_hold <= MAX_SECONDS:
             raise r.fail("max_hold", f"is {max_hold}, expected {MIN_SECONDS} to {MAX_SECONDS}")
+        tools = r.names("tools", TOOLS, "tool")
         spots[number] = Spot(
             number=number,
             slug=r.text("slug"),
-            tools=r.names("tools", TOOLS, "tool"),
+            tools=tools,
             pain=tuple(pain.items()),
             red_flags=r.names("red_flags", RED_FLAG_SETS, "set", lo=0),
             related=related,
             sources=r.names("sources", sources, "source"),
             diagram=_diagram(r.table("diagram")),
             max_hold=max_hold,
+            retired_tools=_retired_tools(r, tools),
         )
     for spot in spots.values():
         for n in spot.related:
@@ -110,6 +112,17 @@ def _load_spots(
                     f"{path}: field 'spot {spot.number}.related' names unknown spot {n}"
                 )
     return dict(sorted(spots.items()))
+
+
+def _retired_tools(r: Reader, tools: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Read a spot's retired_tools: each a known tool it no longer lists, mapped to one it does."""
+    retired = r.get("retired_tools", dict, optional=True) or {}
+    for old, new in retired.items():
+        if old not in TOOLS or old in tools:
+            raise r.fail(f"retired_tools.{old}", "must be a known tool the spot no longer lists")
+        if new not in tools:
+            raise r.fail(f"retired_tools.{old}", f"is '{new}', expected one of {', '.join(tools)}")
+    return tuple(retired.items())
 
 
 def _load_common(path: Path, regions: dict[str, Region]) -> Common:

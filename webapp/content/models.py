@@ -72,6 +72,8 @@ class Spot:
     diagram: Diagram
     max_hold: int = 90  # the longest safe hold on one side, in seconds (spots.toml max_hold)
     quick: Quick | None = None  # set from spots.toml [quick] once the spots are read
+    # A tool the guide no longer offers -> the tool a step saved with it plays instead
+    retired_tools: tuple[tuple[str, str], ...] = ()
 
     def weight(self, region: str) -> int:
         """Return how strongly this spot's pain is felt in a region (0 = not at all)."""

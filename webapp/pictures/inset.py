@@ -8,12 +8,9 @@ pelvis and its dimples for 13; the buttocks for 12 (for the elbow lower and larg
 curves and the thighs below, so that they cannot pass for shoulder blades); the hip from the side
 for 6; the columns beside the spine for 11; one shoulder blade for 14; both legs from the front for
 8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the
-front, its kneecap to us and the ball under its outer side. For 3 with the knee, a larger magnifier
-(shin_close_up) shows the kneeling lower leg from the front as it lies on its inner side, from the
-knee to above the ankle: the kneecap, the shinbone's ridge, the muscle beside it, and the other
-leg's bent knee resting on that muscle (the whole figure is too small to show that); for 3 with the
-thumb, another (shin_front_close_up) shows the lower leg from the front, from the kneecap down to
-the ankle, the other leg beside it. Each is drawn for the right side, in a frame centred on the
+front, its kneecap to us and the ball under its outer side. For 3 with the thumb, a larger
+magnifier (shin_front_close_up) shows the lower leg from the front, from the kneecap down to the
+ankle, the other leg beside it. Each is drawn for the right side, in a frame centred on the
 magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side is
 its mirror image.
 """
@@ -250,36 +247,7 @@ def close_up(
     put_magnifier(c, m, centre, R, flip=side < 0)
 
 
-KR = 46  # the radius of the large close-up of the shin for the knee
-
-
-def shin_close_up(c: Canvas, centre: Point) -> Point:
-    """Draw a large magnifier at `centre`: the treated lower leg lying on its inner side, from
-    the front, knee on the right, cut off by the rim above the ankle (no foot, which read as the
-    spot being on the sole). The big round kneecap at the knee's end, the thigh going up behind
-    it; the sharp ridge of the shinbone along the middle; the muscle bulging just above it (the
-    outer side, up) and the calf resting on the floor below. The other leg's bent knee, thigh and
-    shin meeting, rests on the muscle a hand's width below the kneecap. Returns the spot, on the
-    page."""
-    cx, cy = round(centre[0]), round(centre[1])
-    m = Canvas()
-    m.circle((0, 0), KR, "ib")
-    spot = (-4, -7)
-    m.raw(band((28, -2), -78, 11, KR), [], "t")  # the thigh, going up behind the knee
-    # The lower leg, from the rim on the left along the top (the muscle's bulge beside the
-    # ridge) round the knee's end and back along the floor under the calf
-    leg = (
-        "M-46-4C-30-8-20-17 0-15C14-14 24-14 34-10C44-6 44 18 32 21"
-        "C12 22-20 20-44 14A46 46 0 0 1-46-4Z"
-    )
-    m.raw(leg, [], "t")
-    m.raw("M-40 22H40", [], "g")  # the floor
-    m.raw("M-37 26H37", [], "g fh")
-    m.raw("M17 2C0 0-24 2-46 5", [], "lm")  # the sharp ridge of the shinbone
-    m.raw("M27-8a9 10 0 1 0 0 20a9 10 0 1 0 0-20", [], "lm")  # the kneecap
-    m.raw(_bent_knee(), [], "t tb")  # the other knee, resting on it
-    m.raw("M0-24a4 5-35 1 0 0 10a4 5-35 1 0 0-10", [], "lm")  # its kneecap
-    return _place_large(c, m, (cx, cy), spot)
+KR = 46  # the radius of a large close-up, beside a figure drawn small
 
 
 def _place_large(c: Canvas, m: Canvas, centre: tuple[int, int], spot: Point) -> Point:
@@ -288,16 +256,6 @@ def _place_large(c: Canvas, m: Canvas, centre: tuple[int, int], spot: Point) -> 
     m.marker(spot, small=True)
     put_magnifier(c, m, centre, KR)
     return (centre[0] + spot[0], centre[1] + spot[1])
-
-
-def _bent_knee() -> str:
-    """Return the other leg bent at the knee, seen from its side, its round end resting on the
-    spot below: the thigh going up to the right (to the hip), the lower leg up to the left (the
-    foot lifted), each as wide as a leg, meeting at the back of the knee, both cut off by the
-    rim of the large magnifier."""
-    return (
-        "M24-40L7-12A13 13 0 0 1-10-9L-38-25A46 46 0 0 1-24-39Q-13-39-9-31L-3-46A46 46 0 0 1 24-40Z"
-    )
 
 
 def shin_front_close_up(c: Canvas, centre: Point) -> Point:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .inset import KR, close_up, shin_close_up
+from .inset import close_up
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
@@ -105,8 +105,8 @@ def pillow(c: Canvas, body: Body) -> None:
 
 @pose("shin")
 def all_fours(where: str, tool: str, balls: int) -> Canvas:
-    """On hands and knees with a ball under one shin; or, for the knee, the treated shin lying
-    along the floor and the other knee resting on it; a close-up shows that knee on the shin."""
+    """On hands and knees with a ball under the front of one shin, a hand's width below the
+    knee."""
     c = Canvas(side="right")
     hip_y = FLOOR - THIGH - 6
     body = Body(
@@ -120,49 +120,10 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
         far_leg=(90, 180, 180),
     )
     c.floor(FLOOR, 0, 150)
-    if tool == "ball_floor":
-        hip = body.joints["near_leg"][0]
-        knee = (hip[0] + 2, FLOOR - 2 * BALL - 4)
-        ankle = at(knee, 172, SHIN)
-        body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
-        body.draw(c)
-        c.ball((knee[0] - 14, FLOOR - BALL))
-        return c
-    # The treated (near) leg kneels, its shin along the floor, turned so its front faces us and
-    # its outer side up; the other knee rests on that shin a hand's width below the knee, the
-    # other foot lifted behind.
     hip = body.joints["near_leg"][0]
-    knee = (hip[0] - 9, FLOOR - 7)
-    ankle_near = (knee[0] - SHIN, FLOOR - 5)
-    body.joints["near_leg"] = [hip, knee, ankle_near, at(ankle_near, 180, 11)]
-    spot = (knee[0] - 13, FLOOR - 11)
-    top = (spot[0], spot[1] - 7)  # the other knee, on the shin
-    ankle = at(top, 208, SHIN)
-    body.joints["far_leg"] = [hip, top, ankle, at(ankle, 200, 11)]
-    # The treated leg behind the trunk, drawn by hand, not as a plain limb that reads as an
-    # ordinary kneel: the thigh, then the lower leg and foot in one outline, its front to us
-    # (the foot lying on its inner edge, its toes towards us; the inner bulge of the calf along
-    # the floor; the knee's round end with the kneecap), the edge of the shinbone along it
-    for name in ("far_arm", "far_leg"):
-        body.draw_limb(c, name)
-    (kx, ky), (ax, ay) = (round(v) for v in knee), (round(v) for v in ankle_near)
-    c.limb([hip, (kx + 1, ky - 4)], 14)
-    c.raw(
-        f"M{kx - 2} {ky - 5}C{kx - 12} {ky - 5} {ax + 8} {ay - 4} {ax} {ay - 3}L{ax - 9} {ay - 4}"
-        "a1 1 0 0 0 0 2a1 1 0 0 0 0 2a1 1 0 0 0 0 2a2 2 0 0 0 1 3"
-        f"L{ax} {ay + 4}C{ax + 8} {ay + 6} {kx - 14} {ky + 7} {kx - 4} {ky + 7}"
-        f"C{kx + 3} {ky + 7} {kx + 6} {ky + 2} {kx + 5} {ky - 2}C{kx + 4} {ky - 5} {kx} {ky - 5}"
-        f" {kx - 2} {ky - 5}Z".replace(" -", "-"),
-        [(ax - 10, ay - 5), (kx + 6, ky + 7)],
-        "t",
-    )
-    c.raw(f"M{kx - 3} {ky - 1}a3 3 0 1 0 0-1", [], "lm")
-    c.raw("".join(f"M{ax - 9} {ay + dy}h2" for dy in (-2, 0, 2)).replace(" -", "-"), [], "lm")
-    c.lines([(kx - 4, ky + 2), (ax + 3, ay + 1)], "lm")
-    body.draw(c, skip=("far_arm", "far_leg", "near_leg"))
-    c.limb([at(top, -48, 3), top, at(top, 208, 6)], 13, "b")  # that knee, on top of the shin
-    c.marker(spot, small=True)
-    centre = (38, 26)
-    c.lines([at(centre, 75, KR + 1), at(spot, -100, 9)], "il")
-    shin_close_up(c, centre)
+    knee = (hip[0] + 2, FLOOR - 2 * BALL - 4)
+    ankle = at(knee, 172, SHIN)
+    body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
+    body.draw(c)
+    c.ball((knee[0] - 14, FLOOR - BALL))
     return c

@@ -19,17 +19,21 @@ export class InvalidData extends Error {
   }
 }
 
-/** Check one step against the spots' tools; return it cleaned or throw InvalidData. */
+/** Check one step against the spots' tools (catalog: {spot: {tools, retired}}, see spots.js);
+ * return it cleaned, a retired tool replaced by the one its guide offers now, or throw
+ * InvalidData. */
 export function checkStep(step, catalog, where = "step") {
   if (!step || typeof step !== "object") throw new InvalidData(where);
   const spot = Number(step.spot);
-  if (!Number.isInteger(spot) || !catalog[spot]) throw new InvalidData(`${where}.spot`);
-  if (!catalog[spot].includes(step.tool)) throw new InvalidData(`${where}.tool`);
+  if (!Number.isInteger(spot) || !Object.hasOwn(catalog, spot)) throw new InvalidData(`${where}.spot`);
+  const { tools, retired } = catalog[spot];
+  const tool = Object.hasOwn(retired, step.tool) ? retired[step.tool] : step.tool;
+  if (!tools.includes(tool)) throw new InvalidData(`${where}.tool`);
   if (!SIDES.includes(step.side)) throw new InvalidData(`${where}.side`);
   if (!isInt(step.seconds, LIMITS.minSeconds, LIMITS.maxSeconds)) {
     throw new InvalidData(`${where}.seconds`);
   }
-  return { spot, tool: step.tool, side: step.side, seconds: step.seconds };
+  return { spot, tool, side: step.side, seconds: step.seconds };
 }
 
 /** Check a routine (own, shared or imported); return it cleaned or throw InvalidData. */

@@ -21,13 +21,25 @@ export function spot(number) {
   };
 }
 
-/** Return every spot's tools, keyed by number: what a valid routine may use. */
+/** Return every spot's tools, keyed by number: what a valid routine may use ({tools}), and
+ * the tools its guide no longer offers, each with the one a step saved with it plays instead
+ * ({retired}: {old: new}). */
 export function catalog() {
   const result = {};
   for (const el of document.querySelectorAll("template.spot-info")) {
-    result[el.dataset.spot] = el.dataset.tools.split(" ");
+    const pairs = (el.dataset.retired || "").split(" ").filter(Boolean);
+    result[el.dataset.spot] = {
+      tools: el.dataset.tools.split(" "),
+      retired: Object.fromEntries(pairs.map((pair) => pair.split(":"))),
+    };
   }
   return result;
+}
+
+/** Return a step with the tool its spot's guide offers now in place of a retired one. */
+export function currentStep(step, spots = catalog()) {
+  const retired = spots[step.spot]?.retired || {};
+  return Object.hasOwn(retired, step.tool) ? { ...step, tool: retired[step.tool] } : step;
 }
 
 /** Return a fresh copy of a spot's diagram; small ones are decorative. */

@@ -1,5 +1,5 @@
 // "New routine": build or edit an own routine; inline errors never clear what was typed.
-import { catalog, spot } from "../spots.js";
+import { catalog, currentStep, spot } from "../spots.js";
 import { LIMITS } from "../checks.js";
 import { ownRoutine, saveRoutine } from "../store.js";
 import { fill, number, t } from "../words.js";
@@ -8,7 +8,7 @@ let rowCount = 0;
 
 /** Show only the tools a spot can be treated with, keeping the choice when it still fits. */
 function fitTools(row) {
-  const tools = catalog()[row.querySelector('[data-field="spot"]').value] || [];
+  const tools = catalog()[row.querySelector('[data-field="spot"]').value]?.tools || [];
   const select = row.querySelector('[data-field="tool"]');
   for (const option of select.options) {
     option.hidden = option.disabled = !tools.includes(option.value);
@@ -59,7 +59,7 @@ function addRow(form, step) {
   }
   row.querySelector('[data-field="spot"]').value = String(step.spot);
   fitTools(row);
-  if (step.tool) row.querySelector('[data-field="tool"]').value = step.tool;
+  if (step.tool) row.querySelector('[data-field="tool"]').value = currentStep(step).tool;
   fitTools(row);
   row.querySelector('[data-field="side"]').value = step.side || "both";
   row.querySelector('[data-field="seconds"]').value = String(step.seconds ?? 60);
@@ -132,7 +132,7 @@ function check(form) {
     const secondsError = !secondsOk ? t("error-seconds") : tooLong ? fill(t("error-max-hold"), { seconds: number(limit) }) : "";
     setError(get("seconds"), secondsError);
     if (secondsError) problems.push([get("seconds"), secondsError]);
-    const toolOk = (tools[step.spot] || []).includes(step.tool);
+    const toolOk = (tools[step.spot]?.tools || []).includes(step.tool);
     setError(get("tool"), toolOk ? "" : t("error-tool"));
     if (!toolOk) problems.push([get("tool"), t("error-tool")]);
     return step;

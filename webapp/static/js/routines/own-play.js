@@ -3,7 +3,7 @@
 import { setupPlayer } from "../player/player.js";
 import { ownCard } from "../print/card.js";
 import { isShared, readShared, shareLink } from "./share.js";
-import { catalog, spot, spotDiagram } from "../spots.js";
+import { catalog, currentStep, spot, spotDiagram } from "../spots.js";
 import { ownRoutine, saveRoutine } from "../store.js";
 import { totalSeconds } from "../player/timeline.js";
 import { duration, fill, number, stepHow, t } from "../words.js";
@@ -35,10 +35,13 @@ function render(article, routine) {
   article.querySelector(".own-body").hidden = false;
 }
 
-/** Return the routine with no hold longer than its spot's guide advises (a shared link, an
- * import or an older copy can carry more than the editor now allows). */
+/** Return the routine as the guides now have it: no hold longer than its spot's guide advises,
+ * no tool it no longer offers (a shared link, an import or an older copy can carry more than
+ * the editor now allows, or a tool a guide has since dropped). */
 function withinGuides(routine) {
-  const steps = routine.steps.map((step) => {
+  const spots = catalog();
+  const steps = routine.steps.map((saved) => {
+    const step = currentStep(saved, spots);
     const limit = spot(step.spot).maxHold;
     return limit && step.seconds > limit ? { ...step, seconds: limit } : step;
   });
