@@ -252,31 +252,32 @@ RIDGE_BAR = (("o", 8), ("f", 5))  # the ridge of the blade in it: outline, then 
 
 
 def _blade_close_up(c: Canvas, centre: Point) -> None:
-    """Draw a large magnifier at `centre`: the right upper back from behind. The spine at the
-    left, a line with its bumps, going up into the neck; the top of the shoulder sloping out
-    from the neck to the round tip of the shoulder, the arm hanging below it at the right rim;
-    the shoulder blade whole, a big triangle a shade darker than the back (its inner edge
-    parallel to the spine, a gap of back between them, its lowest corner, its outer edge up to
-    the armpit), its ridge a thick raised bar across its upper quarter from the inner edge up
-    and out to the tip of the shoulder. The left hand comes over the top of the shoulder from
-    the rim, its back on the shoulder, and three fingers run straight down across the ridge,
-    their tips in the middle of the flat below it, blade all round them."""
+    """Draw a large magnifier at `centre`, centred on the middle of the right shoulder blade,
+    seen from behind. The blade whole, a plain triangle a shade darker than the back: its inner
+    edge at the left (a wide gap of back between it and the spine, which shows only at the left
+    rim), its lowest corner well inside the rim at the bottom, its outer edge running up to the
+    armpit, the arm hanging at the right rim; the top of the shoulder across the top, the round
+    tip of the shoulder at the upper right. The ridge, a thick raised bar, runs from the inner
+    edge up and out to the tip of the shoulder. The left hand comes over the top of the shoulder
+    from in front, its forearm above the shoulder, the back of the hand on it above the ridge,
+    and three fingers reach straight down over the ridge, their tips in the middle of the flat
+    below it, halfway between the inner and outer edges, blade all round them."""
     m = Canvas()
     m.circle((0, 0), 52, "t")
-    # Above the neck and the top of the shoulder: the background
-    m.raw("M-20-48Q-16-34-10-30Q-2-26 10-26L34-22Q46-18 50-8A52 52 0 0 0-20-48Z", [], "ib")
-    bumps = "".join(f"M-32 {y}a3 4 0 0 1 0 8" for y in range(-36, 36, 11))
-    m.raw(("M-32-40V40" + bumps).replace(" -", "-"), [], "lm")  # the spine and its bumps
-    m.raw("M38 0Q43 16 41 31", [], "lm")  # the armpit: the arm hanging at the right rim
-    m.raw("M-20-19L29-16L36-2L-14 47Z", [], "t tb")  # the blade
-    ridge = line_data([(-20, -6), (40, -19)])  # its ridge, out to the tip of the shoulder
+    # Above the top of the shoulder and round its tip: the background
+    m.raw("M-33-40Q0-37 22-36Q40-35 46-24A52 52 0 0 0-33-40Z", [], "ib")
+    bumps = "".join(f"M-46 {y}a3 4 0 0 1 0 8" for y in range(-20, 16, 11))
+    m.raw(("M-46-24V24" + bumps).replace(" -", "-"), [], "lm")  # the spine, at the rim
+    m.raw("M34-17Q40 8 38 34", [], "lm")  # the armpit: the arm hanging at the right rim
+    m.raw("M-20-28L15-31L30-19L-6 34L-22-14Z", [], "t tb")  # the blade
+    ridge = line_data([(-22, -14), (38, -30)])  # its ridge, out to the tip of the shoulder
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RIDGE_BAR]
     # The left forearm coming from in front over the top of the shoulder, the back of the hand
-    # on it, three fingers straight down across the ridge to the middle of the flat
-    m.raw("M-8-51L-3-30L13-30L16-50A52 52 0 0 0-8-51Z", [], "t tb")
-    m.raw("M-5-31Q4-34 15-31L14-19Q5-17-4-19Z", [], "t")
-    spot = (5, 13)
-    tips = "".join(f"M{5 + d}-20L{5 + d} {13 - abs(d) // 2}" for d in (-5, 0, 5))
+    # on it, three fingers straight down over the ridge to the middle of the flat
+    m.raw(band((-2, -39), -120, 7, 52), [], "t tb")
+    m.raw("M-9-39Q-1-43 7-39L10-25Q0-22-10-25Z", [], "t")
+    spot = (0, 6)
+    tips = "".join(f"M{d * 6}-26L{d * 4} {6 - abs(d) * 3}" for d in (-1, 0, 1))
     m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
     m.marker(spot)
     put_magnifier(c, m, centre, 52, BR / 52)
