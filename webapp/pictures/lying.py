@@ -125,5 +125,5 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     ankle = at(knee, 172, SHIN)
     body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
     body.draw(c)
-    c.ball((knee[0] - 20, FLOOR - BALL))
+    c.ball((knee[0] - 14, FLOOR - BALL))
     return c
