@@ -10,9 +10,10 @@ for 6; the columns beside the spine for 11; one shoulder blade for 14; both legs
 8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the
 front, its kneecap to us and the ball under its outer side. For 3 with the thumb, a larger
 magnifier (shin_front_close_up) shows the lower leg from the front, from the kneecap down to the
-ankle, the other leg beside it. Each is drawn for the right side, in a frame centred on the
-magnifier, radius R (seen from behind, the right side is on the viewer's right); the left side is
-its mirror image.
+ankle, the other leg beside it; with the ball, large magnifiers show from the side the foot on the
+ball for 10 (arch_close_up) and the kneeling lower leg for 3 (kneel_close_up). Each is drawn for
+the right side, in a frame centred on the magnifier, radius R (seen from behind, the right side is
+on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -294,3 +295,59 @@ def shin_front_close_up(c: Canvas, centre: Point) -> Point:
     m.raw("M-45-11H-31a7 7 0 0 1 0 14H-46A46 46 0 0 1-45-11Z", [], "t")
     m.limb([(-30, -4), spot], 4, "f")
     return _place_large(c, m, (cx, cy), spot)
+
+
+def arch_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the foot resting on the ball, from its inner side, toes
+    to the right as on the whole figure. The shin comes down to the ankle; the heel at the left
+    and the ball of the foot and the toes at the right rest on the floor, and between them the
+    sole rises in a high hollow, the arch, with the ball right under the middle of it, clear gaps
+    of floor between the ball and the heel and between the ball and the forefoot (under the
+    front half of the sole, readers could not tell the arch from the ball of the foot). Returns
+    where the ball is, on the page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    m.raw("M-38 26H38A46 46 0 0 1-38 26Z", [], "p")  # the floor
+    ball = (-1, 17)
+    m.ball(ball, 9)
+    # The shin down to the ankle, the back of the heel round to the heel pad, the sole rising
+    # over the ball into the arch and down to the ball of the foot, the toes; the top of the foot
+    # back up to the front of the ankle and the shin
+    m.raw(
+        "M-36-29C-32-18-29-10-28-3C-30 4-31 13-30 19C-29 25-24 27-19 25"
+        "C-14 21-10 9-2 7C6 7 12 17 17 23C21 27 29 27 34 26C38 25 38 20 34 18"
+        "C26 14 15 9 7 3C2 0-2-3-4-10C-6-20-9-32-13-44A46 46 0 0 0-36-29Z",
+        [],
+        "t",
+    )
+    m.raw("M-16 1h1M24 20v5M29 20v5", [], "lm")  # the ankle bone, the toes
+    put_magnifier(c, m, (cx, cy), KR)
+    return (cx + ball[0], cy + ball[1])
+
+
+def kneel_close_up(c: Canvas, centre: Point) -> Point:
+    """Draw a large magnifier at `centre`: the kneeling lower leg from the side, knee at the right
+    as on the whole figure. The thigh comes down to the knee, its kneecap below it lifted off the
+    floor; the shin runs down from it to the ankle and the foot, lying on its top on the floor.
+    The ball is under the shin's upper part, a hand's width below the kneecap: a gap of floor
+    between the ball and the kneecap, and twice as long a stretch of shin beyond it to the ankle
+    (the ball at the knee read as between thigh and shin, further down as mid-shin). Returns
+    where the ball is, on the page."""
+    cx, cy = round(centre[0]), round(centre[1])
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    m.raw("M-38 26H38A46 46 0 0 1-38 26Z", [], "p")  # the floor
+    ball = (13, 21)
+    m.ball(ball, 7)
+    m.raw(
+        "M40-23C40-14 41-6 40 0C39 8 35 12 28 13L-26 26C-30 27-33 27-37 27"
+        "A46 46 0 0 1-42 18L-33 15C-30 14-29 10-27 9C-18 4-8-4 4-5C12-6 18-6 20-10"
+        "C20-20 20-30 20-41A46 46 0 0 1 40-23Z",
+        [],
+        "t",
+    )
+    m.raw("M27 6a6 6 0 1 0 12 0a6 6 0 1 0-12 0", [], "t")  # the kneecap, facing the floor
+    m.raw("M-24 16h1", [], "lm")  # the ankle bone
+    put_magnifier(c, m, (cx, cy), KR)
+    return (cx + ball[0], cy + ball[1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .inset import close_up
+from .inset import KR, close_up, kneel_close_up
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
@@ -106,7 +106,7 @@ def pillow(c: Canvas, body: Body) -> None:
 @pose("shin")
 def all_fours(where: str, tool: str, balls: int) -> Canvas:
     """On hands and knees with a ball under the front of one shin, a hand's width below the
-    knee."""
+    knee; a close-up shows that lower leg large from the side, the ball under its upper part."""
     c = Canvas(side="right")
     hip_y = FLOOR - THIGH - 6
     body = Body(
@@ -125,5 +125,11 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     ankle = at(knee, 172, SHIN)
     body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 172, 11)]
     body.draw(c)
-    c.ball((knee[0] - 14, FLOOR - BALL))
+    ball = (knee[0] - 14, FLOOR - BALL)
+    c.ball(ball)
+    # A magnifier behind the feet, the kneeling lower leg drawn large: the ball under the upper
+    # shin, a hand's width below the knee
+    centre = (knee[0] - 80, FLOOR - 56)
+    c.lines([at(centre, 40, KR + 1), at(ball, -130, BALL + 3)], "il")
+    kneel_close_up(c, centre)
     return c

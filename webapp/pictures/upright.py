@@ -6,7 +6,15 @@ import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import KR, R, close_up, put_magnifier, shin_front_close_up, shrunk
+from .inset import (
+    KR,
+    R,
+    arch_close_up,
+    close_up,
+    put_magnifier,
+    shin_front_close_up,
+    shrunk,
+)
 from .kit import BACK, BALL, CROSSED, STAND_HIP, chair, place, pose, table
 
 SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the floor at 150
@@ -121,7 +129,8 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
 
 @pose("arch")
 def chair_ball(where: str, tool: str, balls: int) -> Canvas:
-    """Sitting on a chair, the arch of one foot resting on a ball on the floor."""
+    """Sitting on a chair, the arch of one foot resting on a ball on the floor; a close-up shows
+    the foot large on the ball, the ball under the middle of the arch."""
     c = Canvas(side="right")
     body = _seated(
         near_leg=(-6, 80, 0), far_leg=(2, 88, 0), near_arm=(80, -10, 0), far_arm=(82, -8, 0)
@@ -134,6 +143,10 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
     c.floor(150, 30, 130)
     body.draw(c)
     c.ball(ball)
+    # A magnifier beside the foot, the foot drawn large on the ball: the ball under the arch
+    centre = (ball[0] + 64, ball[1] - 40)
+    c.lines([at(centre, 150, KR + 1), at(ball, -40, BALL + 3)], "il")
+    arch_close_up(c, centre)
     return c
 
 
