@@ -32,10 +32,24 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The whole back, small: shoulder blades at the top, the lowest ribs sloping out from the
-    # spine, the waist, the rim of the pelvis and the buttocks; the spot in the corner under the
-    # last rib, beside the spine.
+    # The whole back, small: shoulder blades at the top, the three lowest ribs on each side as
+    # arcs from the spine out and down (the lowest short, its end clear of the ball), the waist
+    # narrowing at the spot, the rim of the pelvis and the buttocks; the spot tucked into the
+    # corner right under the lowest rib, beside the spine, a stretch of low back below it (the
+    # rib cage above is shaded: SHADE).
     "low_back_corner": (
+        f"M-12-23L-16-14Q-14-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
+        f"M12 23L15 14Q15 9 11 3Q14-4 16-14L12-23{A}12 23Z",
+        "M0-26V16M0 19V26M3-24L10-23L7-17ZM-3-24L-10-23L-7-17Z"
+        "M1-14Q9-14 15-9M1-10Q8-10 13-5M1-6Q7-6 12-2"
+        "M-1-14Q-9-14-15-9M-1-10Q-8-10-13-5M-1-6Q-7-6-12-2"
+        "M2 16Q7 10 14 12M-2 16Q-7 10-14 12",
+        (6, 2),
+    ),
+    # Against a wall, the same back with its lowest ribs as single lines and the spot a little
+    # lower, midway to the pelvic rim, no shading: with the ball at the level of the hanging
+    # elbow on the whole figure, the shaded rib cage made readers say "mid back" there.
+    "low_back_corner_ball_wall": (
         f"M-12-23L-15-14Q-13-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
         f"M12 23L15 14Q15 9 11 3Q13-4 15-14L12-23{A}12 23Z",
         "M0-26V16M0 19V26M3-22L11-21L7-12ZM-3-22L-11-21L-7-12Z"
@@ -104,6 +118,11 @@ REGIONS = {
         (-3, 12),
     ),
 }
+# Shaded, for each place that has one: for 2 the rib cage, a shade darker than the back down
+# to its lower edge, the lowest ribs, which meet at the spine; below it the soft low back, light.
+SHADE = {
+    "low_back_corner": "M0-6Q7-6 12-2L17-8V-14L12-23A26 26 0 0 0-12-23L-17-14V-8L-12-2Q-7-6 0-6Z",
+}
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
 ELBOW = {"low_back_pit": (-60, 5), "buttock_top_elbow": (15, -35), "hip_side": (-60, 5)}
@@ -113,7 +132,7 @@ GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
     "thigh": (-23, -11),
-    "low_back_corner": (15, 0),
+    "low_back_corner": (16, 3),
 }
 
 
@@ -213,13 +232,15 @@ def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
-    if tool == "elbow" and where + "_elbow" in REGIONS:
-        where += "_elbow"
+    if f"{where}_{tool}" in REGIONS:  # the region drawn its own way for this tool
+        where = f"{where}_{tool}"
     skin, lines, spot = REGIONS[where]
     # Drawn round (0, 0) and moved into place, so that the close-ups of one region are the same
     # text on every page and compress to almost nothing after the first.
     m = Canvas()
     m.circle((0, 0), R, "t")
+    if where in SHADE:  # (its edges outside the body hidden by the background, drawn over it)
+        m.raw(SHADE[where], [], "tb")
     if skin:  # what lies outside the body: the background
         m.raw(skin, [], "ib")
     if where == "thigh":
