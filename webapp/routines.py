@@ -68,7 +68,8 @@ def _helpers() -> dict:
         "duration": duration,
         "plural_samples": plural_samples,
         "limits": {"min": MIN_SECONDS, "max": MAX_SECONDS, "steps": MAX_STEPS},
-        "all_tools": TOOLS,
+        "all_tools": TOOLS,  # names for scripts: a session kept from before may use any
+        "offered_tools": [t for t in TOOLS if any(t in s.tools for s in library().spots.values())],
         "all_sides": SIDES,
     }
 
