@@ -86,6 +86,15 @@ REGIONS = {
         "M-12-11Q0-19 11-10M1 14a3 3 0 1 0 0-1",
         (-3, 0),
     ),
+    # The back of the head and the neck from behind: the round of the head with its hair, the
+    # ears at the sides, the skull's lower edge as a raised bar (see close_up) arching across
+    # under the hair, the neck going down to the shoulders with the spine's line in the middle;
+    # the spots in the hollows just under that edge, one each side of the spine (_skull).
+    "skull": (
+        "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
+        "M0 8V26",
+        (5, 4),
+    ),
     # Between the shoulder blades: the two thick columns of muscle beside the spine.
     "upper_back": (
         "",
@@ -191,6 +200,14 @@ def band(start: Point, angle: float, half: int, r: float = R) -> str:
     ).replace(" -", "-")
 
 
+def _skull(m: Canvas) -> None:
+    """The back of the head and the neck from behind, down to the tops of the shoulders."""
+    m.raw("M-9 0C-9 8-11 12-22 14A26 26 0 0 0 22 14C11 12 9 8 9 0Z", [], "t")  # neck, shoulders
+    m.raw("M-14-6a3 5 0 1 0-3 0a3 5 0 1 0 3 0ZM14-6a3 5 0 1 1 3 0a3 5 0 1 1-3 0Z", [], "t")
+    m.circle((0, -8), 15, "t")  # the head
+    m.raw("M-14-2A15 15 0 1 1 14-2Q7-3 0-4Q-7-3-14-2Z", [], "hr")  # the hair on its round back
+
+
 def _thigh_side(m: Canvas, ball: Point) -> None:
     """The lower leg lying on its side, seen from the front: the ball on the floor first, then
     the thigh over it from the hip to the knee, and the shin from the knee out of view."""
@@ -245,17 +262,21 @@ def close_up(
         m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
+    elif where == "skull":
+        _skull(m)
     elif where == "thigh_side":
         _thigh_side(m, spot)
     m.raw(lines, [], "lm")
     if where == "shoulder_blade":  # the ridge of the blade, a raised bar
         m.limb([(-9, -5), (21, -12)], 2, "f")
+    elif where == "skull":  # the skull's lower edge, a raised bar arching across
+        m.limb([(-12, 0), (-6, -2), (0, -3), (6, -2), (12, 0)], 2, "f")
     x, y = spot
     if where == "thigh_side":
         pass  # the ball lies under the thigh: _thigh_side drew it
     elif tool.startswith("ball"):
         for s in (1, -1) if balls == 2 else (1,):
-            m.ball((s * x, y), 5)
+            m.ball((s * x, y), 4 if where == "skull" else 5)
     elif tool == "elbow":  # a helper's arm bent sharply: the point of the elbow by the spot,
         # the forearm just below it on the spot, upper arm and forearm running out of view
         fore, upper = ELBOW[where]

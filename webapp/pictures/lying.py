@@ -48,7 +48,11 @@ def hook_lying(where: str, tool: str, balls: int) -> Canvas:
     if balls == 2:
         c.ball((ball[0] + 4, ball[1] - 3))  # the second ball in the sock, beyond the first
     c.ball(ball)
-    if not skull:
+    if skull:  # the back of the head and neck from behind, two balls under the skull's edge
+        centre = (ball[0] + 34, FLOOR - 62)
+        c.lines([at(centre, 120, 27), (ball[0] + 2, ball[1] - BALL - 14)], "il")
+        close_up(c, centre, where, tool, balls=balls)
+    else:
         c.side = None if balls == 2 else "right"
         centre = (ball[0] - 20, FLOOR - 62)
         c.lines([at(centre, 70, 27), (ball[0], ball[1] - BALL - 6)], "il")
