@@ -7,7 +7,7 @@ import math
 
 from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import close_up
+from .inset import ZOOM, R, close_up
 from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
 
 FLOOR = 150
@@ -61,8 +61,9 @@ def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm", "far_arm"))
     c.limb([body.joints["near_arm"][2], spot], 4, "f")
     c.marker(spot, small=True)
-    centre = (body.hip[0] + 64, min(spot[1], 60))  # the close-up level with the spot
-    c.lines([at(centre, 180, 27), at(spot, 0, 5)], "il")
+    grow = R * (ZOOM.get(where, 1) - 1)  # a larger close-up stands further out
+    centre = (body.hip[0] + 64 + grow, min(spot[1], 60))  # the close-up level with the spot
+    c.lines([at(centre, 180, 27 + grow), at(spot, 0, 5)], "il")
     close_up(c, centre, where, tool)
     return c
 

@@ -3,17 +3,17 @@ fingertips, elbow or ball presses, with the landmarks that tell the places apart
 
 The whole-body pose says who does what; the close-up says exactly where. Spots 2, 12 and 13 sit a
 few centimetres apart on the low back, 11 and 14 on the upper back, so each region is drawn
-differently: the whole back, small, with its shoulder blades, lowest ribs and pelvis for 2; the
-pelvis and its dimples for 13; the buttocks for 12 (for the elbow lower and larger: their lower
-curves and the thighs below, so that they cannot pass for shoulder blades); the hip from the side
-for 6; the columns beside the spine for 11; one shoulder blade for 14; both legs from the front for
-8 with the thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the
-front, its kneecap to us and the ball under its outer side. For 3 with the thumb, a larger
-magnifier (shin_front_close_up) shows the lower leg from the front, from the kneecap down to the
-ankle, the other leg beside it; with the ball, large magnifiers show from the side the foot on the
-ball for 10 (arch_close_up) and the kneeling lower leg for 3 (kneel_close_up). Each is drawn for
-the right side, in a frame centred on the magnifier, radius R (seen from behind, the right side is
-on the viewer's right); the left side is its mirror image.
+differently: for 2, larger, the corner itself, the lowest ribs as bones out from the spine and the
+rim of the pelvis well below; the pelvis and its dimples for 13; the buttocks for 12 (for the elbow
+lower and larger: their lower curves and the thighs below, so that they cannot pass for shoulder
+blades); the hip from the side for 6; the columns beside the spine for 11; one shoulder blade for
+14; both legs from the front for 8 with the thumbs, and for 8 with the ball the lower leg of a body
+lying on its side, seen from the front, its kneecap to us and the ball under its outer side. For 3
+with the thumb, a larger magnifier (shin_front_close_up) shows the lower leg from the front, from
+the kneecap down to the ankle, the other leg beside it; with the ball, large magnifiers show from
+the side the foot on the ball for 10 (arch_close_up) and the kneeling lower leg for 3
+(kneel_close_up). Each is drawn for the right side, in a frame centred on the magnifier, radius R
+(seen from behind, the right side is on the viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -32,29 +32,16 @@ def _dot(x: int, y: int) -> str:
 
 # Per place: what lies outside the body in the magnifier (path data), the landmarks, the spot.
 REGIONS = {
-    # The whole back, small: shoulder blades at the top, the three lowest ribs on each side as
-    # arcs from the spine out and down (the lowest short, its end clear of the ball), the waist
-    # narrowing at the spot, the rim of the pelvis and the buttocks; the spot tucked into the
-    # corner right under the lowest rib, beside the spine, a stretch of low back below it (the
-    # rib cage above is shaded: SHADE).
+    # Zoomed in on the corner itself (the whole back, small, read as "the low back" with no
+    # level): the spine up the middle, its bumps; the three lowest ribs each side as bones
+    # sweeping out and down from it, the lowest a short floating rib; the side of the waist
+    # curving in at the right, the rim of the pelvis at the bottom (_corner draws the bones);
+    # the spot nestled in the angle under the lowest rib against the spine, a clear stretch of
+    # soft back below it down to the rim.
     "low_back_corner": (
-        f"M-12-23L-16-14Q-14-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
-        f"M12 23L15 14Q15 9 11 3Q14-4 16-14L12-23{A}12 23Z",
-        "M0-26V16M0 19V26M3-24L10-23L7-17ZM-3-24L-10-23L-7-17Z"
-        "M1-14Q9-14 15-9M1-10Q8-10 13-5M1-6Q7-6 12-2"
-        "M-1-14Q-9-14-15-9M-1-10Q-8-10-13-5M-1-6Q-7-6-12-2"
-        "M2 16Q7 10 14 12M-2 16Q-7 10-14 12",
-        (6, 2),
-    ),
-    # Against a wall, the same back with its lowest ribs as single lines and the spot a little
-    # lower, midway to the pelvic rim, no shading: with the ball at the level of the hanging
-    # elbow on the whole figure, the shaded rib cage made readers say "mid back" there.
-    "low_back_corner_ball_wall": (
-        f"M-12-23L-15-14Q-13-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
-        f"M12 23L15 14Q15 9 11 3Q13-4 15-14L12-23{A}12 23Z",
-        "M0-26V16M0 19V26M3-22L11-21L7-12ZM-3-22L-11-21L-7-12Z"
-        "M2-8L12-4M-2-8L-12-4M2 15Q7 9 14 11M-2 15Q-7 9-14 11",
-        (7, 3),
+        f"M21 15Q14 6 15-5Q16-13 19-18{A}21 15Z",
+        "M-6-23Q-16-24-24-10M-6-16Q-15-16-21-7M-6-9Q-11-9-16-3M-8 21Q-14 13-25 8",
+        (3, 2),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (
@@ -127,11 +114,8 @@ REGIONS = {
         (-3, 12),
     ),
 }
-# Shaded, for each place that has one: for 2 the rib cage, a shade darker than the back down
-# to its lower edge, the lowest ribs, which meet at the spine; below it the soft low back, light.
-SHADE = {
-    "low_back_corner": "M0-6Q7-6 12-2L17-8V-14L12-23A26 26 0 0 0-12-23L-17-14V-8L-12-2Q-7-6 0-6Z",
-}
+# Drawn larger, for each place that needs it: for 2 the bones round the spot.
+ZOOM = {"low_back_corner": 1.25}
 # A helper's bent arm, for each place: the angles of the forearm and the upper arm from the
 # elbow, so that the arm keeps clear of the landmarks next to the spot.
 ELBOW = {"low_back_pit": (-60, 5), "buttock_top_elbow": (15, -35), "hip_side": (-60, 5)}
@@ -141,7 +125,7 @@ GRIP = {
     "hip_side": (21, -14),
     "buttock_top": (25, -14),
     "thigh": (-23, -11),
-    "low_back_corner": (16, 3),
+    "low_back_corner": (19, 5),
 }
 
 
@@ -200,6 +184,27 @@ def band(start: Point, angle: float, half: int, r: float = R) -> str:
     ).replace(" -", "-")
 
 
+# For 2, the bones of the treated side, each a band outlined like a limb: the three lowest ribs
+# (10th to 12th) out and down from the spine, the 12th short, its end free, and the rim of the
+# pelvis at the bottom, their outer ends under the waist; then the spine over their heads, a
+# column from rim to rim, with the bumps of its vertebrae.
+CORNER = (
+    "M-4-23Q10-24 20-13M-4-16Q9-16 17-5M-4-9Q4-9 11-2M2 24Q5 15 13 13Q17 12 19 14",
+    "M-4-25V25",
+    "M-4-22v2M-4-15v2M-4-8v2M-4-1v2M-4 6v2M-4 13v2M-4 20v2",
+)
+
+
+def _corner(m: Canvas) -> None:
+    """The lowest ribs, the rim of the pelvis and the spine, as bones (CORNER)."""
+    ribs, spine, bumps = CORNER
+    m.items.append(f'<path class="o" stroke-width="5" d="{ribs}"/>')
+    m.items.append(f'<path class="b" stroke-width="2" d="{ribs}"/>')
+    m.raw(spine, [], "lm")
+    m.items.append(f'<path class="o" stroke-width="6" d="{bumps}"/>')
+    m.items.append(f'<path class="b" stroke-width="3" d="{bumps}"/>')
+
+
 def _skull(m: Canvas) -> None:
     """The back of the head and the neck from behind, down to the tops of the shoulders."""
     m.raw("M-9 0C-9 8-11 12-22 14A26 26 0 0 0 22 14C11 12 9 8 9 0Z", [], "t")  # neck, shoulders
@@ -256,10 +261,11 @@ def close_up(
     # text on every page and compress to almost nothing after the first.
     m = Canvas()
     m.circle((0, 0), R, "t")
-    if where in SHADE:  # (its edges outside the body hidden by the background, drawn over it)
-        m.raw(SHADE[where], [], "tb")
-    if skin:  # what lies outside the body: the background
+    if skin and where != "low_back_corner":  # what lies outside the body: the background
         m.raw(skin, [], "ib")
+    if where == "low_back_corner":
+        _corner(m)
+        m.raw(skin, [], "ib")  # the waist, over the ribs' ends
     if where == "thigh":
         _legs(m)
     elif where == "skull":
@@ -287,7 +293,7 @@ def close_up(
         m.limb([wrist, at(wrist, 90, 6)], 8, "f")
         m.limb([wrist, spot], 4, "f")
         m.marker(spot, small=True)
-    put_magnifier(c, m, centre, R, flip=side < 0)
+    put_magnifier(c, m, centre, R, ZOOM.get(where, 1), flip=side < 0)
 
 
 KR = 46  # the radius of a large close-up, beside a figure drawn small
