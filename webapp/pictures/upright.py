@@ -183,7 +183,7 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
         return _small_with_arm_beside(c, (spot[0], top - BALL))
     c.marker(spot)
     centre = (shoulder[0] + 94, top - 42)
-    c.lines([at(centre, 160, ZOOM * R + 1), at(spot, -40, 7)], "il")
+    c.lines([at(centre, 160, ARM_ZOOM * R + 1), at(spot, -40, 7)], "il")
     forearm_close(c, centre)
     return c
 
@@ -244,7 +244,7 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
 # The right forearm seen from above, elbow to the left, lying on the table: its outline, and
 # the table (the background) above and below it.
 ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
-ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
+ARM_ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
 def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
@@ -265,7 +265,7 @@ def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
     m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
     m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
     m.marker((-10, -1), small=True)
-    put_magnifier(c, m, centre, R, ZOOM)
+    put_magnifier(c, m, centre, R, ARM_ZOOM)
 
 
 @pose("thigh")
