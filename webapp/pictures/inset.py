@@ -46,7 +46,7 @@ REGIONS = {
     # Against a wall, the whole back small instead (shoulder blades, the lowest ribs as single
     # lines, the waist, the pelvic rim and the buttocks), the spot beside the spine midway from
     # the ribs to the rim: with the ball at the level of the hanging elbow on the whole figure,
-    # the zoomed ribs above read as mid back there (round 15 and a quick check: all six readers).
+    # the zoomed ribs above read as mid back there (six readers of nine; see the docs).
     "low_back_corner_ball_wall": (
         f"M-12-23L-15-14Q-13-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
         f"M12 23L15 14Q15 9 11 3Q13-4 15-14L12-23{A}12 23Z",
