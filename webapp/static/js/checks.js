@@ -19,16 +19,21 @@ export class InvalidData extends Error {
   }
 }
 
-/** Check one step against the spots' tools (catalog: {spot: {tools, retired}}, see spots.js);
- * return it cleaned, a retired tool replaced by the one its guide offers now, or throw
- * InvalidData. */
+/** Return a step with the tool its spot's guide offers now in place of a retired one (catalog:
+ * {spot: {tools, retired}}, see spots.js). */
+export function currentStep(step, catalog) {
+  const retired = catalog[step.spot]?.retired || {};
+  return Object.hasOwn(retired, step.tool) ? { ...step, tool: retired[step.tool] } : step;
+}
+
+/** Check one step against the spots' tools; return it cleaned, a retired tool replaced by the
+ * one its guide offers now (currentStep), or throw InvalidData. */
 export function checkStep(step, catalog, where = "step") {
   if (!step || typeof step !== "object") throw new InvalidData(where);
   const spot = Number(step.spot);
   if (!Number.isInteger(spot) || !Object.hasOwn(catalog, spot)) throw new InvalidData(`${where}.spot`);
-  const { tools, retired } = catalog[spot];
-  const tool = Object.hasOwn(retired, step.tool) ? retired[step.tool] : step.tool;
-  if (!tools.includes(tool)) throw new InvalidData(`${where}.tool`);
+  const { tool } = currentStep(step, catalog);
+  if (!catalog[spot].tools.includes(tool)) throw new InvalidData(`${where}.tool`);
   if (!SIDES.includes(step.side)) throw new InvalidData(`${where}.side`);
   if (!isInt(step.seconds, LIMITS.minSeconds, LIMITS.maxSeconds)) {
     throw new InvalidData(`${where}.seconds`);

@@ -36,12 +36,6 @@ export function catalog() {
   return result;
 }
 
-/** Return a step with the tool its spot's guide offers now in place of a retired one. */
-export function currentStep(step, spots = catalog()) {
-  const retired = spots[step.spot]?.retired || {};
-  return Object.hasOwn(retired, step.tool) ? { ...step, tool: retired[step.tool] } : step;
-}
-
 /** Return a fresh copy of a spot's diagram; small ones are decorative. */
 export function spotDiagram(number, { small = false } = {}) {
   const el = info(number);

@@ -1,6 +1,6 @@
 // "New routine": build or edit an own routine; inline errors never clear what was typed.
-import { catalog, currentStep, spot } from "../spots.js";
-import { LIMITS } from "../checks.js";
+import { catalog, spot } from "../spots.js";
+import { LIMITS, currentStep } from "../checks.js";
 import { ownRoutine, saveRoutine } from "../store.js";
 import { fill, number, t } from "../words.js";
 
@@ -59,7 +59,7 @@ function addRow(form, step) {
   }
   row.querySelector('[data-field="spot"]').value = String(step.spot);
   fitTools(row);
-  if (step.tool) row.querySelector('[data-field="tool"]').value = currentStep(step).tool;
+  if (step.tool) row.querySelector('[data-field="tool"]').value = currentStep(step, catalog()).tool;
   fitTools(row);
   row.querySelector('[data-field="side"]').value = step.side || "both";
   row.querySelector('[data-field="seconds"]').value = String(step.seconds ?? 60);

@@ -3,7 +3,8 @@
 import { setupPlayer } from "../player/player.js";
 import { ownCard } from "../print/card.js";
 import { isShared, readShared, shareLink } from "./share.js";
-import { catalog, currentStep, spot, spotDiagram } from "../spots.js";
+import { catalog, spot, spotDiagram } from "../spots.js";
+import { currentStep } from "../checks.js";
 import { ownRoutine, saveRoutine } from "../store.js";
 import { totalSeconds } from "../player/timeline.js";
 import { duration, fill, number, stepHow, t } from "../words.js";
