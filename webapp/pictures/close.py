@@ -101,7 +101,7 @@ def _neck() -> Canvas:
     c.limb([wrist, knuckles], 10, "f")
     kx, ky = knuckles
     tips = "".join(f"M{kx + d} {ky}L{spot[0] + d} {spot[1] + abs(d) // 2}" for d in (-3, 0, 3))
-    c.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    c.strokes(tips, FINGER)
     c.marker(spot, small=True)
     centre = (160, 100)
     c.lines([at(centre, 180, 1.3 * R + 1), at(spot, 0, 5)], "il")
@@ -132,7 +132,7 @@ def neck_close(c: Canvas, centre: Point) -> None:
     spot = (10, 0)
     m.raw(band((9, 20), 100, 7), [], "t")  # the hand, below the collarbone
     tips = "".join(f"M{9 + d} 19L{10 + d} {abs(d) // 2}" for d in (-4, 0, 4))
-    m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    m.strokes(tips, FINGER)
     m.marker(spot, small=True)
     put_magnifier(c, m, centre, R, 1.3)
 
@@ -204,7 +204,7 @@ class _Back(Body):
             blade = [self.at_back(t, s * w) for t, w in BLADE]
             c.raw(line_data(blade) + "Z", blade, "t tb")
             ridge = line_data([self.at_back(t, s * w) for t, w in RIDGE])
-            c.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RAISED]
+            c.strokes(ridge, RAISED)
 
     def draw_head(self, c: Canvas, kind: str) -> None:
         neck = self.spine(0.94)
@@ -237,7 +237,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     x, y = (round(v) for v in knuckles)
     sx, sy = (round(v) for v in spot)
     tips = "".join(f"M{x + d} {y}L{sx + d * 3 // 2} {sy - abs(d)}" for d in (-2, 0, 2))
-    f.items += [f'<path class="{k}" stroke-width="{w / 2:g}" d="{tips}"/>' for k, w in FINGER]
+    f.strokes(tips, [(k, w / 2) for k, w in FINGER])
     f.marker(spot, small=True)
     c = shrunk(f, SMALL)
     centre = (max(c.xs) + 6 + BR, (min(c.ys) + max(c.ys)) / 2)
@@ -271,14 +271,14 @@ def _blade_close_up(c: Canvas, centre: Point) -> None:
     m.raw("M34-17Q40 8 38 34", [], "lm")  # the armpit: the arm hanging at the right rim
     m.raw("M-20-28L15-31L30-19L-6 34L-22-14Z", [], "t tb")  # the blade
     ridge = line_data([(-22, -14), (38, -30)])  # its ridge, out to the tip of the shoulder
-    m.items += [f'<path class="{k}" stroke-width="{w}" d="{ridge}"/>' for k, w in RIDGE_BAR]
+    m.strokes(ridge, RIDGE_BAR)
     # The left forearm coming from in front over the top of the shoulder, the back of the hand
     # on it, three fingers straight down over the ridge to the middle of the flat
     m.raw(band((-2, -39), -120, 7, 52), [], "t tb")
     m.raw("M-9-39Q-1-43 7-39L10-25Q0-22-10-25Z", [], "t")
     spot = (0, 6)
     tips = "".join(f"M{d * 6}-26L{d * 4} {6 - abs(d) * 3}" for d in (-1, 0, 1))
-    m.items += [f'<path class="{k}" stroke-width="{w}" d="{tips}"/>' for k, w in FINGER]
+    m.strokes(tips, FINGER)
     m.marker(spot)
     put_magnifier(c, m, centre, 52, BR / 52)
 

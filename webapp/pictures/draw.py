@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..content.figure import curve, sole
@@ -53,9 +54,12 @@ class Canvas:
     def limb(self, points: list[Point], width: float, kind: str = "f") -> None:
         """Draw a rounded limb: an outline stroke under a skin-coloured stroke."""
         d = line_data(points)
-        self.items.append(f'<path class="o" stroke-width="{round(width + 3)}" d="{d}"/>')
-        self.items.append(f'<path class="{kind}" stroke-width="{round(width)}" d="{d}"/>')
+        self.strokes(d, (("o", round(width + 3)), (kind, round(width))))
         self._cover(points, width / 2 + 2)
+
+    def strokes(self, d: str, pens: Iterable[tuple[str, float]]) -> None:
+        """Stroke the path `d` once per pen (class, width), in order: an outline, then a fill."""
+        self.items += [f'<path class="{k}" stroke-width="{w:g}" d="{d}"/>' for k, w in pens]
 
     def shape(self, points: list[Point], kind: str = "t") -> None:
         """Draw a smooth closed shape (a torso, a pillow) through the points."""

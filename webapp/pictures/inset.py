@@ -209,11 +209,9 @@ CORNER = (
 def _corner(m: Canvas) -> None:
     """The lowest ribs, the rim of the pelvis and the spine, as bones (CORNER)."""
     ribs, spine, bumps = CORNER
-    m.items.append(f'<path class="o" stroke-width="5" d="{ribs}"/>')
-    m.items.append(f'<path class="b" stroke-width="2" d="{ribs}"/>')
+    m.strokes(ribs, (("o", 5), ("b", 2)))
     m.raw(spine, [], "lm")
-    m.items.append(f'<path class="o" stroke-width="6" d="{bumps}"/>')
-    m.items.append(f'<path class="b" stroke-width="3" d="{bumps}"/>')
+    m.strokes(bumps, (("o", 6), ("b", 3)))
 
 
 def _skull(m: Canvas) -> None:
