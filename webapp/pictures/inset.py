@@ -270,11 +270,10 @@ def close_up(
     # text on every page and compress to almost nothing after the first.
     m = Canvas()
     m.circle((0, 0), R, "t")
-    if skin and where != "low_back_corner":  # what lies outside the body: the background
-        m.raw(skin, [], "ib")
     if where == "low_back_corner":
-        _corner(m)
-        m.raw(skin, [], "ib")  # the waist, over the ribs' ends
+        _corner(m)  # the bones first: the background at the waist covers the ribs' ends
+    if skin:  # what lies outside the body: the background
+        m.raw(skin, [], "ib")
     if where == "thigh":
         _legs(m)
     elif where == "skull":
@@ -308,15 +307,17 @@ def close_up(
 KR = 46  # the radius of a large close-up, beside a figure drawn small
 
 
-def _place_large(c: Canvas, m: Canvas, centre: tuple[int, int], spot: Point) -> Point:
-    """Mark the spot in the large magnifier `m`, close its rim and place it on the picture at
-    `centre`; return the spot, on the page."""
-    m.marker(spot, small=True)
-    put_magnifier(c, m, centre, KR)
-    return (centre[0] + spot[0], centre[1] + spot[1])
+def _large_on_floor(ball: Point, r: float) -> Canvas:
+    """Start a large magnifier with a ball on the floor: the background, the floor across its
+    lower part, the ball (centre `ball`, radius `r`)."""
+    m = Canvas()
+    m.circle((0, 0), KR, "ib")
+    m.raw("M-38 26H38A46 46 0 0 1-38 26Z", [], "p")  # the floor
+    m.ball(ball, r)
+    return m
 
 
-def shin_front_close_up(c: Canvas, centre: Point) -> Point:
+def shin_front_close_up(c: Canvas, centre: Point) -> None:
     """Draw a large magnifier at `centre`: the right leg of a seated person from the front, the
     whole lower leg from the kneecap at the top down to the narrow ankle at the bottom, with the
     other leg beside it (on the viewer's right), so that its inner side is the one towards that
@@ -324,8 +325,7 @@ def shin_front_close_up(c: Canvas, centre: Point) -> Point:
     the shinbone runs down the middle. The thumb of the hand at the outer side of the calf
     presses the muscle just outside the edge a third of the way down the shin, a hand's width
     below the kneecap, bare shin between them (a hand laid across that gap as a measure made the
-    thumb read as just under the kneecap). Returns the spot, on the page."""
-    cx, cy = round(centre[0]), round(centre[1])
+    thumb read as just under the kneecap)."""
     m = Canvas()
     m.circle((0, 0), KR, "ib")
     spot = (-14, -4)
@@ -351,23 +351,18 @@ def shin_front_close_up(c: Canvas, centre: Point) -> Point:
     # The thumb of the hand at the outer side of the calf, on the spot
     m.raw("M-45-11H-31a7 7 0 0 1 0 14H-46A46 46 0 0 1-45-11Z", [], "t")
     m.limb([(-30, -4), spot], 4, "f")
-    return _place_large(c, m, (cx, cy), spot)
+    m.marker(spot, small=True)
+    put_magnifier(c, m, centre, KR)
 
 
-def arch_close_up(c: Canvas, centre: Point) -> Point:
+def arch_close_up(c: Canvas, centre: Point) -> None:
     """Draw a large magnifier at `centre`: the foot resting on the ball, from its inner side, toes
     to the right as on the whole figure. The shin comes down to the ankle; the heel at the left
     and the ball of the foot and the toes at the right rest on the floor, and between them the
     sole rises in a high hollow, the arch, with the ball right under the middle of it, clear gaps
     of floor between the ball and the heel and between the ball and the forefoot (under the
-    front half of the sole, readers could not tell the arch from the ball of the foot). Returns
-    where the ball is, on the page."""
-    cx, cy = round(centre[0]), round(centre[1])
-    m = Canvas()
-    m.circle((0, 0), KR, "ib")
-    m.raw("M-38 26H38A46 46 0 0 1-38 26Z", [], "p")  # the floor
-    ball = (-1, 17)
-    m.ball(ball, 9)
+    front half of the sole, readers could not tell the arch from the ball of the foot)."""
+    m = _large_on_floor((-1, 17), 9)
     # The shin down to the ankle, the back of the heel round to the heel pad, the sole rising
     # over the ball into the arch and down to the ball of the foot, the toes; the top of the foot
     # back up to the front of the ankle and the shin
@@ -379,24 +374,17 @@ def arch_close_up(c: Canvas, centre: Point) -> Point:
         "t",
     )
     m.raw("M-16 1h1M24 20v5M29 20v5", [], "lm")  # the ankle bone, the toes
-    put_magnifier(c, m, (cx, cy), KR)
-    return (cx + ball[0], cy + ball[1])
+    put_magnifier(c, m, centre, KR)
 
 
-def kneel_close_up(c: Canvas, centre: Point) -> Point:
+def kneel_close_up(c: Canvas, centre: Point) -> None:
     """Draw a large magnifier at `centre`: the kneeling lower leg from the side, knee at the right
     as on the whole figure. The thigh comes down to the knee, its kneecap below it lifted off the
     floor; the shin runs down from it to the ankle and the foot, lying on its top on the floor.
     The ball is under the shin's upper part, a hand's width below the kneecap: a gap of floor
     between the ball and the kneecap, and twice as long a stretch of shin beyond it to the ankle
-    (the ball at the knee read as between thigh and shin, further down as mid-shin). Returns
-    where the ball is, on the page."""
-    cx, cy = round(centre[0]), round(centre[1])
-    m = Canvas()
-    m.circle((0, 0), KR, "ib")
-    m.raw("M-38 26H38A46 46 0 0 1-38 26Z", [], "p")  # the floor
-    ball = (13, 21)
-    m.ball(ball, 7)
+    (the ball at the knee read as between thigh and shin, further down as mid-shin)."""
+    m = _large_on_floor((13, 21), 7)
     m.raw(
         "M40-23C40-14 41-6 40 0C39 8 35 12 28 13L-26 26C-30 27-33 27-37 27"
         "A46 46 0 0 1-42 18L-34 17C-28 17-26 14-26 9C-25 5-21 4-16 2C-8-2-2-5 4-5C12-6 18-6 20-10"
@@ -406,5 +394,4 @@ def kneel_close_up(c: Canvas, centre: Point) -> Point:
     )
     m.raw("M27 6a6 6 0 1 0 12 0a6 6 0 1 0-12 0", [], "t")  # the kneecap, facing the floor
     m.raw("M-24 16h1", [], "lm")  # the ankle bone
-    put_magnifier(c, m, (cx, cy), KR)
-    return (cx + ball[0], cy + ball[1])
+    put_magnifier(c, m, centre, KR)
