@@ -69,7 +69,6 @@ def _helpers() -> dict:
         "plural_samples": plural_samples,
         "limits": {"min": MIN_SECONDS, "max": MAX_SECONDS, "steps": MAX_STEPS},
         "all_tools": TOOLS,  # names for scripts: a session kept from before may use any
-        "offered_tools": [t for t in TOOLS if any(t in s.tools for s in library().spots.values())],
         "all_sides": SIDES,
     }
 
@@ -96,7 +95,9 @@ def play():
 @bp.route("/routines/edit")
 def edit():
     """Build a new routine, or edit the own routine named in the URL fragment."""
-    return render_template("routines/edit.html")
+    spots = library().spots.values()
+    offered = [t for t in TOOLS if any(t in spot.tools for spot in spots)]  # no retired one
+    return render_template("routines/edit.html", offered_tools=offered)
 
 
 @bp.route("/history")
