@@ -21,6 +21,8 @@ import time
 import warnings
 from pathlib import Path
 
+import urllib3
+
 FIREFOX = "firefox-esr"
 WEBKIT_DRIVER = "WebKitWebDriver"
 XVFB = "Xvfb"
@@ -101,6 +103,10 @@ SCROLL_TO = (
 
 class MissingBrowser(RuntimeError):
     """A program an engine needs is not installed."""
+
+
+class Hung(RuntimeError):
+    """The browser stopped answering; a fresh one (restart()) can go on."""
 
 
 def need(program: str) -> str:
@@ -363,9 +369,14 @@ class WebKit:
             time.sleep(0.05)
 
     def open(self, url: str, width: int, height: int) -> None:
+        from selenium.common.exceptions import TimeoutException
+
         driver = self._driver
         driver.set_window_size(width, height)
-        driver.get(url)
+        try:
+            driver.get(url)
+        except TimeoutException as e:  # a page of this site loads in well under a second
+            raise Hung(f"WebKit did not load {url} within its page-load timeout") from e
         # The page learns of a new window size a moment later.
         deadline = time.monotonic() + 10
         while (inner := driver.execute_script("return [innerWidth, innerHeight]")) != [
@@ -416,3 +427,6 @@ class WebKit:
 
 
 ENGINES = {"firefox": Firefox, "webkit": WebKit}
+# What a browser that stopped answering raises: a page that never loads, or a WebDriver command
+# whose answer never comes (COMMAND_SECONDS).
+HUNG = (Hung, urllib3.exceptions.TimeoutError)
