@@ -7,7 +7,7 @@ import math
 
 from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import ZOOM, R, close_up
+from .inset import ZOOM, R, close_up, pointer, region
 from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
 
 FLOOR = 150
@@ -61,9 +61,9 @@ def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm", "far_arm"))
     c.limb([body.joints["near_arm"][2], spot], 4, "f")
     c.marker(spot, small=True)
-    grow = R * (ZOOM.get(where, 1) - 1)  # a larger close-up stands further out
+    grow = R * (ZOOM.get(region(where, tool), 1) - 1)  # a larger close-up stands further out
     centre = (body.hip[0] + 64 + grow, min(spot[1], 60))  # the close-up level with the spot
-    c.lines([at(centre, 180, 27 + grow), at(spot, 0, 5)], "il")
+    pointer(c, centre, 180, at(spot, 0, 5), where, tool)
     close_up(c, centre, where, tool)
     return c
 
@@ -79,7 +79,7 @@ def wall_side(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm",))
     c.ball(ball)
     centre = (body.hip[0] + 58, 40)
-    c.lines([at(centre, 150, 27), at(ball, -30, BALL + 2)], "il")
+    pointer(c, centre, 150, at(ball, -30, BALL + 2), where, tool)
     close_up(c, centre, where, tool, side=-1)
     return c
 
@@ -115,7 +115,7 @@ def side_helper(where: str, tool: str, balls: int) -> Canvas:
     draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 58, top - 66)
-    c.lines([at(centre, 150, 27), at(spot, -60, 6)], "il")
+    pointer(c, centre, 150, at(spot, -60, 6), where, tool)
     close_up(c, centre, where, tool)
     return c
 
@@ -167,7 +167,7 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180 - lift + 16, 7)]
     body.draw_limb(c, "far_arm")
     centre = (ball[0] - 64, FLOOR - 68)
-    c.lines([at(centre, 45, 27), at(ball, -120, BALL + 2)], "il")
+    pointer(c, centre, 45, at(ball, -120, BALL + 2), where, tool)
     close_up(c, centre, where, tool)
     return c
 
@@ -213,7 +213,7 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
     centre = (knee[0] - 10, floor - 72)
-    c.lines([at(centre, 90, 27), at(ball, -90, BALL + 16)], "il")
+    pointer(c, centre, 90, at(ball, -90, BALL + 16), "thigh_side", tool)
     close_up(c, centre, "thigh_side", tool, side=-1)
     return c
 

@@ -250,6 +250,17 @@ def put_magnifier(
     c.ys += [cy - r, cy + r]
 
 
+def region(where: str, tool: str) -> str:
+    """Return the close-up drawn for a place and tool: the place's own, or one just for the tool."""
+    return f"{where}_{tool}" if f"{where}_{tool}" in REGIONS else where
+
+
+def pointer(c: Canvas, centre: Point, angle: float, target: Point, where: str, tool: str) -> None:
+    """Draw the dotted line from the rim of the close-up at `centre` (leaving it at `angle`) to
+    `target` on the whole figure; a zoomed close-up's rim is further out."""
+    c.lines([at(centre, angle, R * ZOOM.get(region(where, tool), 1) + 1), target], "il")
+
+
 def shrunk(f: Canvas, scale: float) -> Canvas:
     """Return a new picture holding the whole figure `f` drawn `scale` times its size (small,
     for the position, beside a large magnifier that carries the exact place)."""
@@ -263,8 +274,7 @@ def close_up(
     c: Canvas, centre: Point, where: str, tool: str, side: int = 1, balls: int = 1
 ) -> None:
     """Draw the magnifier at `centre`: the region, its landmarks, the spot and what presses it."""
-    if f"{where}_{tool}" in REGIONS:  # the region drawn its own way for this tool
-        where = f"{where}_{tool}"
+    where = region(where, tool)
     skin, lines, spot = REGIONS[where]
     # Drawn round (0, 0) and moved into place, so that the close-ups of one region are the same
     # text on every page and compress to almost nothing after the first.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .inset import KR, close_up, kneel_close_up
+from .inset import KR, close_up, kneel_close_up, pointer
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
@@ -50,12 +50,12 @@ def hook_lying(where: str, tool: str, balls: int) -> Canvas:
     c.ball(ball)
     if skull:  # the back of the head and neck from behind, two balls under the skull's edge
         centre = (ball[0] + 34, FLOOR - 62)
-        c.lines([at(centre, 120, 27), (ball[0] + 2, ball[1] - BALL - 14)], "il")
+        pointer(c, centre, 120, (ball[0] + 2, ball[1] - BALL - 14), where, tool)
         close_up(c, centre, where, tool, balls=balls)
     else:
         c.side = None if balls == 2 else "right"
         centre = (ball[0] - 20, FLOOR - 62)
-        c.lines([at(centre, 70, 27), (ball[0], ball[1] - BALL - 6)], "il")
+        pointer(c, centre, 70, (ball[0], ball[1] - BALL - 6), where, tool)
         close_up(c, centre, where, tool, balls=balls)
     return c
 
@@ -96,7 +96,7 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
-    c.lines([at(centre, 90 + 60 * s, 27), at(spot, -90 - 30 * s, 7)], "il")
+    pointer(c, centre, 90 + 60 * s, at(spot, -90 - 30 * s, 7), where, tool)
     close_up(c, centre, where, tool, side=-1)
     return c
 

@@ -11,6 +11,7 @@ from .inset import (
     R,
     arch_close_up,
     close_up,
+    pointer,
     put_magnifier,
     shin_front_close_up,
     shrunk,
@@ -59,7 +60,7 @@ def wall_back(where: str, tool: str, balls: int) -> Canvas:
         c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
     c.ball(ball)
     centre = (body.hip[0] + 62, 36)
-    c.lines([at(centre, 180 - 40, 27), (ball[0] + 5, ball[1] - 5)], "il")
+    pointer(c, centre, 180 - 40, (ball[0] + 5, ball[1] - 5), where, tool)
     close_up(c, centre, where, tool, balls=balls)
     return c
 
@@ -282,6 +283,6 @@ def floor_sit(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm",))
     c.marker(spot)
     centre = (spot[0] + 44, 96)
-    c.lines([at(centre, 150, 27), at(spot, -40, 6)], "il")
+    pointer(c, centre, 150, at(spot, -40, 6), "thigh", tool)
     close_up(c, centre, "thigh", tool)
     return c
