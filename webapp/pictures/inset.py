@@ -43,16 +43,15 @@ REGIONS = {
         "M-6-23Q-16-24-24-10M-6-16Q-15-16-21-7M-6-9Q-11-9-16-3M-8 21Q-14 13-25 8",
         (3, 2),
     ),
-    # Against a wall, the whole back small instead (shoulder blades, the lowest ribs as single
-    # lines, the waist, the pelvic rim and the buttocks), the spot beside the spine midway from
-    # the ribs to the rim: with the ball at the level of the hanging elbow on the whole figure,
-    # the zoomed ribs above read as mid back there (six readers of nine; see the docs).
+    # Against a wall, unzoomed: the low back from the two lowest ribs of each side down past the
+    # narrow waist to the rim of the pelvis and the tops of the buttocks with their cleft, no
+    # shoulder blades (with them, readers said "mid back, below the shoulder blades"); the ball
+    # at the waist just under the lowest rib, beside the spine.
     "low_back_corner_ball_wall": (
-        f"M-12-23L-15-14Q-13-4-11 3Q-15 9-15 14L-12 23{A}-12-23Z"
-        f"M12 23L15 14Q15 9 11 3Q13-4 15-14L12-23{A}12 23Z",
-        "M0-26V16M0 19V26M3-22L11-21L7-12ZM-3-22L-11-21L-7-12Z"
-        "M2-8L12-4M-2-8L-12-4M2 15Q7 9 14 11M-2 15Q-7 9-14 11",
-        (7, 3),
+        f"M22 14Q13 6 12-3Q11-10 15-21{A}22 14ZM-15-21Q-11-10-12-3Q-13 6-22 14{A}-15-21Z",
+        "M0-26V8M0 15V26M2-21Q10-21 15-15M-2-21Q-10-21-15-15M2-14Q8-14 11-9M-2-14Q-8-14-11-9"
+        "M2 9Q9 1 18 6M-2 9Q-9 1-18 6M1 25Q2 17 10 17Q15 17 17 19M-1 25Q-2 17-10 17Q-15 17-17 19",
+        (7, -3),
     ),
     # The low back above the pelvis: its rim, the two dimples, the columns beside the spine.
     "low_back_pit": (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from .body import FOOT, FOREARM, SHIN, THIGH, UPPER_ARM, Body
-from .draw import Canvas, at
+from .draw import Canvas, at, line_data
 from .inset import (
     KR,
     R,
@@ -55,7 +55,11 @@ def wall_back(where: str, tool: str, balls: int) -> Canvas:
     ball = place(body, where, BALL)
     c.floor(150, ball[0] - 12, 150)
     c.wall(ball[0] - BALL, 10, 150)
-    body.draw(c)
+    body.draw(c, skip=("near_arm",))
+    if where == "low_back_corner":  # the waistband of the trousers, just under the ball
+        band = [body.back(0.18), body.back(0.25), body.front(0.25), body.front(0.18)]
+        c.raw(line_data(band) + "Z", [], "p")
+    body.draw_limb(c, "near_arm")
     if balls == 2:
         c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
     c.ball(ball)
