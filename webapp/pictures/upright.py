@@ -56,9 +56,9 @@ def wall_back(where: str, tool: str, balls: int) -> Canvas:
     c.floor(150, ball[0] - 12, 150)
     c.wall(ball[0] - BALL, 10, 150)
     body.draw(c, skip=("near_arm",))
-    if where == "low_back_corner":  # the waistband of the trousers, just under the ball
-        band = [body.back(0.18), body.back(0.25), body.front(0.25), body.front(0.18)]
-        c.raw(line_data(band) + "Z", [], "p")
+    if where == "low_back_corner":  # a belt, just under the ball: a height cue
+        band = [body.back(0.18), body.back(0.24), body.front(0.24), body.front(0.18)]
+        c.raw(line_data(band) + "Z", [], "hr")
     body.draw_limb(c, "near_arm")
     if balls == 2:
         c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
