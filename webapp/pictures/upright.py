@@ -202,11 +202,12 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     beside it, large, the right arm on the ball from the side and a little from above: the upper
     arm rising out of view from the crook of the elbow, the bony point of the elbow standing out
     behind the ball, the forearm's elbow end on the ball and the forearm sloping down, short, to
-    the wrist, so that the hand is drawn large and clear of the rim; the hand held out palm up as
-    if to receive (the palm's hollow up, the fingers curling up with their nails outwards, a
-    broad thumb towards us); the other hand, its forearm coming down from above and in front,
-    pressing the elbow end down over the ball, its back up, its fingers over the near side with
-    their nails showing."""
+    the wrist by the table, the arm's back a shade darker than its inner side; the hand on its
+    back, seen edge-on from the thumb side and cupped (the knuckles on the table, the fingers
+    curling up to the ceiling with their nails outwards, the palm's pale hollow facing up, the
+    thumb in front of it pointing up); the other hand, its forearm coming down from above and
+    in front, pressing the elbow end down over the ball, its back up, its fingers over the near
+    side with their nails showing."""
     c = shrunk(f, SMALL)
     centre = (max(c.xs) + 8 + 52 * BIG, 60)
     end = at((ball[0] * SMALL, ball[1] * SMALL), -20, 5)
@@ -220,23 +221,30 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     # The other forearm, from above and in front, its hand pressing the elbow end down over the
     # ball
     m.raw("M-29-19L-11-51A52 52 0 0 1 4-52L-15-19Z", [], "t tb")
-    # The hand's fingers curling up, their nails outwards (the far ones a little beyond)
-    for dx in (8, 4, 0):
-        m.limb([(21 + dx, 6), (31 + dx, 2), (34 + dx, -7), (31 + dx, -14)], 5, "f")
-        m.raw(f"M{34 + dx}-10q4-4 1-8l-4 1Z", [], "ib")
-    # The arm in one outline: the upper arm rising out of view from the crook of the elbow; the
-    # forearm's elbow end on the ball, sloping down, short, to the wrist; the hand held out palm
-    # up, large, its hollow up (the top edge dipping); the bony point of the elbow standing out
-    # behind the ball
+    # The arm in one outline, its back a shade darker: the upper arm rising out of view from the
+    # crook of the elbow; the forearm's elbow end on the ball, sloping down to the wrist by the
+    # table; the bony point of the elbow standing out behind the ball
     m.raw(
-        "M-35-39L-29-7Q-14-6 0 1Q14 10 27 2Q37 9 27 16Q12 18 0 14L-26 8L-38 5Q-47 5-46-3"
-        "L-48-20A52 52 0 0 1-35-39Z",
+        "M-35-39L-29-7Q-12-3 6 5L6 19Q-10 13-26 8L-38 5Q-47 5-46-3L-48-20A52 52 0 0 1-35-39Z",
         [],
-        "t",
+        "t tb",
     )
-    # The crease of the elbow, the bony point's knob, a crease of the palm
-    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2M15 10Q21 11 26 7", [], "lm")
-    m.limb([(7, 14), (16, 4)], 6, "f")  # the thumb, broad, towards us at the heel
+    m.raw("M-29-7Q-12-3 6 5L5 10Q-12 2-28-2Z", [], "t")  # its pale inner side, facing up
+    # The hand on its back, seen edge-on from the thumb side: the back of the hand and the
+    # knuckles on the table, the fingers curling up to the ceiling, their nails outwards (the far
+    # ones a little behind), the palm's pale hollow facing up, the thumb in front of it pointing
+    # up and away from the table
+    for dx in (-10, -5):
+        m.raw(f"M{35 + dx}-2Q{36 + dx}-15 {43 + dx}-16Q{49 + dx}-10 {45 + dx} 4Z", [], "t tb")
+        m.raw(f"M{44 + dx}-16q5 3 4 8l-4-1Z", [], "ib")
+    m.raw("M4 20Q16 24 28 22Q42 22 46 6Q48-8 40-15Q34-12 36-3Q33 11 20 12Q10 12 4 5", [], "t tb")
+    m.raw("M42-14q5 4 4 10l-4-2Z", [], "ib")  # the nail of the nearest finger
+    m.raw("M5 6Q20 4 36-2Q32 14 20 14Q10 14 5 6Z", [], "t")  # the palm's hollow, pale
+    m.raw("M20 22Q22 19 25 22M28 22Q30 19 33 21", [], "lm")  # the knuckles on the table
+    m.limb([(10, 12), (15, 2), (18, -10)], 7, "f")  # the thumb, pointing up
+    m.raw("M19-13q3 2 1 6l-3-1Z", [], "ib")  # its nail
+    # The crease of the elbow, the bony point's knob
+    m.raw("M-30-6Q-33-2-38-1M-43-2Q-42 2-39 2", [], "lm")
     # The other hand, its back up, on the elbow end: its fingers over the near side, their nails
     m.raw("M-34-19Q-23-24-11-19L-12-6Q-22-9-33-7Z", [], "t tb")
     for x in (-31, -26, -21, -16):
