@@ -3,8 +3,6 @@ side with a helper, lying on one side on a ball under the hip or under the thigh
 
 from __future__ import annotations
 
-import math
-
 from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
 from .inset import ZOOM, R, close_up, pointer, region
@@ -174,46 +172,50 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
 
 @pose("thigh")
 def side_thigh(where: str, tool: str, balls: int) -> Canvas:
-    """Seen from the front: lying on the left side, facing us, propped on the lower forearm, the
-    top hand on the hip, the top knee up and its foot on the floor in front, by the lower hip;
-    the lower leg straight from hip to foot, its kneecap to us and its toes too, the ball under
-    its outer side a hand's width above the knee. A close-up shows that leg from the front, the
+    """Seen from the front: lying low on the left side, facing us, the trunk nearly level,
+    propped on the lower forearm (the elbow under the shoulder, the forearm flat on the floor),
+    the head held up, the top arm along the top side, the top knee bent forward over the lower
+    thigh and its foot flat on the floor in front of the lower shin; the lower leg straight
+    from hip to foot, its kneecap to us and its toes too, the ball under its outer side a
+    hand's width above the knee. A close-up shows that leg from the front, the
     kneecap in the middle of it, the ball under the thigh's lower edge."""
     c = Canvas(side="left")
     floor = 120
-    body = Body((110, floor - 34), trunk=-20, front_view=True, far_arm=(90, 0, 0))
+    # The trunk lies low and nearly level, its lower side to the floor; the head held up
+    body = Body((110, floor - 29), trunk=-6, head=-40, front_view=True, far_arm=(90, 0, 0))
     # The lower leg lies straight from the hip over the ball to the foot, the knee not bent (a
-    # knee bent over the ball reads as the back of the thigh on it). It slopes down at the
-    # angle that sets the thigh, a hand's width above the knee, on the ball on the floor: `lift`
-    # from the hip down to the ball, `gap` from the leg's middle line to the ball's centre
+    # knee bent over the ball reads as the back of the thigh on it), sloping down to the foot
+    # on the mat; the ball under its outer side, a hand's width above the knee
     hip = body.joints["near_leg"][0]
-    lift, gap, above = floor - BALL - hip[1], BALL + 7, 0.72 * THIGH
-    slope = math.asin(lift / math.hypot(above, gap)) - math.atan2(gap, above)
-    down = 180 - math.degrees(slope)
+    down, gap, above = 168, BALL + 7, 0.72 * THIGH
     knee, ankle = at(hip, down, THIGH), at(hip, down, THIGH + SHIN)
     body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 90, 4)]  # toes to us
     ball = at(at(hip, down, above), down - 90, gap)
-    # The top leg: the knee up, the foot on the floor in front, by the lower hip
+    # The top leg: the knee bent forward over the lower thigh, above the ball, the foot flat on
+    # the floor in front of the lower shin
     top = body.joints["far_leg"][0]
-    tknee = at(top, -100, THIGH - 14)  # coming towards us: it looks short
-    tankle = (tknee[0] + 10, floor + 4)
-    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 90, 4)]  # toes to us
-    # The lower arm props the body: the elbow on the floor, the forearm forward along it
+    tknee = at(top, -166, THIGH)
+    tankle = (tknee[0] - 15, floor + 3)
+    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 180, 9)]  # the foot flat
+    # The lower arm props the body: the elbow on the floor right under the shoulder, the
+    # forearm flat along the floor ahead of the head, the hand a loose fist
     shoulder = body.joints["near_arm"][0]
-    dy = floor - 4 - shoulder[1]
-    elbow = (shoulder[0] + math.sqrt(max(UPPER_ARM**2 - dy**2, 0)), floor - 4)
-    wrist = at(elbow, 0, FOREARM)
-    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 7)]
-    # The top hand on the top hip, the elbow up
-    body.reach("far_arm", body.across(0.04, -12), 120, bend=1)
+    elbow = (shoulder[0], floor - 4)
+    wrist = at(elbow, 0, FOREARM + 4)
+    body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 5)]
+    # The top arm rests along the top side, the hand on the top hip
+    shoulder = body.joints["far_arm"][0]
+    telbow = at(shoulder, 184, UPPER_ARM)
+    twrist = at(telbow, 176, FOREARM)
+    body.joints["far_arm"] = [shoulder, telbow, twrist, at(twrist, 170, 7)]
     mat(c, floor - 10, floor + 8, 14, 186)
     c.ball(ball)
     body.draw(c, after=("far_arm", "far_leg"))
     x, y = (round(v) for v in knee)
     c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
-    centre = (knee[0] - 10, floor - 72)
-    pointer(c, centre, 90, at(ball, -90, BALL + 16), "thigh_side", tool)
+    centre = (knee[0] - 24, floor - 74)
+    pointer(c, centre, 90, at(ball, -120, BALL + 3), "thigh_side", tool)
     close_up(c, centre, "thigh_side", tool, side=-1)
     return c
 
