@@ -174,8 +174,8 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
 def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     """Seen from the front: lying low on the left side, facing us, the trunk nearly level,
     propped on the lower forearm (the elbow under the shoulder, the forearm flat on the floor),
-    the head held up, the top arm along the top side, the top knee bent forward over the lower
-    thigh and its foot flat on the floor in front of the lower shin; the lower leg straight
+    the head held up, the top knee brought forward by the lower hip with the top hand on it,
+    its foot on the floor in front, between the hip and the ball; the lower leg straight
     from hip to foot, its kneecap to us and its toes too, the ball under its outer side a
     hand's width above the knee. A close-up shows that leg from the front, the
     kneecap in the middle of it, the ball under the thigh's lower edge."""
@@ -191,26 +191,24 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     knee, ankle = at(hip, down, THIGH), at(hip, down, THIGH + SHIN)
     body.joints["near_leg"] = [hip, knee, ankle, at(ankle, 90, 4)]  # toes to us
     ball = at(at(hip, down, above), down - 90, gap)
-    # The top leg: the knee bent forward over the lower thigh, above the ball, the foot flat on
-    # the floor in front of the lower shin
+    # The top leg: the knee brought forward towards us, in front of the lower thigh by the hip
+    # (the thigh looks short), the shin down to the foot flat on the floor in front of the
+    # lower leg, between the hip and the ball
     top = body.joints["far_leg"][0]
-    tknee = at(top, -166, THIGH)
-    tankle = (tknee[0] - 15, floor + 3)
-    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 180, 9)]  # the foot flat
+    tknee = at(top, 140, THIGH - 19)
+    tankle = (tknee[0] + 11, floor + 4)
+    body.joints["far_leg"] = [top, tknee, tankle, at(tankle, 90, 4)]  # toes to us
     # The lower arm props the body: the elbow on the floor right under the shoulder, the
     # forearm flat along the floor ahead of the head, the hand a loose fist
     shoulder = body.joints["near_arm"][0]
     elbow = (shoulder[0], floor - 4)
     wrist = at(elbow, 0, FOREARM + 4)
     body.joints["near_arm"] = [shoulder, elbow, wrist, at(wrist, 0, 5)]
-    # The top arm rests along the top side, the hand on the top hip
-    shoulder = body.joints["far_arm"][0]
-    telbow = at(shoulder, 184, UPPER_ARM)
-    twrist = at(telbow, 176, FOREARM)
-    body.joints["far_arm"] = [shoulder, telbow, twrist, at(twrist, 170, 7)]
+    # The top hand rests on the top knee
+    body.reach("far_arm", at(tknee, -60, 4), 130, bend=1)
     mat(c, floor - 10, floor + 8, 14, 186)
     c.ball(ball)
-    body.draw(c, after=("far_arm", "far_leg"))
+    body.draw(c, after=("far_leg", "far_arm"))
     x, y = (round(v) for v in knee)
     c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
