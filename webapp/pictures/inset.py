@@ -223,15 +223,17 @@ def _skull(m: Canvas) -> None:
 
 def _thigh_side(m: Canvas, ball: Point) -> None:
     """The lower leg lying on its side, seen from the front: the ball on the floor first, then
-    the thigh over it from the hip to the knee, and the shin from the knee out of view."""
+    the thigh over it from the hip to the knee, and past the kneecap the shin, narrower, out of
+    view (with the leg one even width, its kneecap read as the bony knob of the hip)."""
     m.raw("M-18 19A26 26 0 0 0 18 19Z", [], "p")  # the mat
     m.ball(ball, 7)
     m.raw(
-        "M-21-15L-6-11Q10-8 17-4L26-2A26 26 0 0 1 23 11L14 9Q6 10-10 7L-26 4A26 26 0 0 1-21-15Z",
+        "M-21-15L-6-11Q4-9 9-7Q14-6 16-3L26-1A26 26 0 0 1 25 7L17 7Q13 9 8 9Q0 8-10 7L-26 4"
+        "A26 26 0 0 1-21-15Z",
         [],
         "t",
     )
-    m.raw("M7 1a5 5 0 1 0 10 0a5 5 0 1 0-10 0", [], "t")  # the kneecap, facing us
+    m.raw("M6 0a4 5 0 1 0 8 0a4 5 0 1 0-8 0", [], "t")  # the kneecap, facing us
 
 
 def put_magnifier(
