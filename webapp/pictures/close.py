@@ -8,7 +8,7 @@ import math
 
 from .body import HEAD_R, TRUNK, Body
 from .draw import Canvas, Point, at, ipt, line_data
-from .inset import FINGER, A, R, band, put_magnifier, shrunk
+from .inset import FINGER, A, R, band, pointer, put_magnifier, shrunk
 from .kit import pose
 
 
@@ -104,7 +104,7 @@ def _neck() -> Canvas:
     c.strokes(tips, FINGER)
     c.marker(spot, small=True)
     centre = (160, 100)
-    c.lines([at(centre, 180, 1.3 * R + 1), at(spot, 0, 5)], "il")
+    pointer(c, centre, 180, at(spot, 0, 5), 1.3 * R)
     neck_close(c, centre)
     return c
 
@@ -241,7 +241,7 @@ def bust_back(where: str, tool: str, balls: int) -> Canvas:
     f.marker(spot, small=True)
     c = shrunk(f, SMALL)
     centre = (max(c.xs) + 6 + BR, (min(c.ys) + max(c.ys)) / 2)
-    c.lines([at(centre, 180, BR + 1), at((sx * SMALL, sy * SMALL), 0, 3)], "il")
+    pointer(c, centre, 180, at((sx * SMALL, sy * SMALL), 0, 3), BR)
     _blade_close_up(c, centre)
     return c
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .body import FOREARM, SHIN, THIGH, UPPER_ARM, Body
 from .draw import Canvas, at
-from .inset import ZOOM, R, close_up, pointer, region
+from .inset import R, close_up, pointer, rim
 from .kit import BACK, BALL, STAND_HIP, draw_helper, kneeling_helper, mat, pose
 
 FLOOR = 150
@@ -59,9 +59,9 @@ def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm", "far_arm"))
     c.limb([body.joints["near_arm"][2], spot], 4, "f")
     c.marker(spot, small=True)
-    grow = R * (ZOOM.get(region(where, tool), 1) - 1)  # a larger close-up stands further out
+    grow = rim(where, tool) - R  # a larger close-up stands further out
     centre = (body.hip[0] + 64 + grow, min(spot[1], 60))  # the close-up level with the spot
-    pointer(c, centre, 180, at(spot, 0, 5), where, tool)
+    pointer(c, centre, 180, at(spot, 0, 5), rim(where, tool))
     close_up(c, centre, where, tool)
     return c
 
@@ -77,7 +77,7 @@ def wall_side(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm",))
     c.ball(ball)
     centre = (body.hip[0] + 58, 40)
-    pointer(c, centre, 150, at(ball, -30, BALL + 2), where, tool)
+    pointer(c, centre, 150, at(ball, -30, BALL + 2), rim(where, tool))
     close_up(c, centre, where, tool, side=-1)
     return c
 
@@ -113,7 +113,7 @@ def side_helper(where: str, tool: str, balls: int) -> Canvas:
     draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 58, top - 66)
-    pointer(c, centre, 150, at(spot, -60, 6), where, tool)
+    pointer(c, centre, 150, at(spot, -60, 6), rim(where, tool))
     close_up(c, centre, where, tool)
     return c
 
@@ -165,7 +165,7 @@ def side_ball(where: str, tool: str, balls: int) -> Canvas:
     body.joints["far_arm"] = [shoulder, elbow, wrist, at(wrist, 180 - lift + 16, 7)]
     body.draw_limb(c, "far_arm")
     centre = (ball[0] - 64, FLOOR - 68)
-    pointer(c, centre, 45, at(ball, -120, BALL + 2), where, tool)
+    pointer(c, centre, 45, at(ball, -120, BALL + 2), rim(where, tool))
     close_up(c, centre, where, tool)
     return c
 
@@ -213,7 +213,7 @@ def side_thigh(where: str, tool: str, balls: int) -> Canvas:
     c.raw(f"M{x - 3} {y}a3 3 0 1 0 6 0a3 3 0 1 0-6 0", [], "lm")  # the kneecap, facing us
     _face(c, body)
     centre = (knee[0] - 24, floor - 74)
-    pointer(c, centre, 90, at(ball, -120, BALL + 3), "thigh_side", tool)
+    pointer(c, centre, 90, at(ball, -120, BALL + 3), rim("thigh_side", tool))
     close_up(c, centre, "thigh_side", tool, side=-1)
     return c
 

@@ -256,10 +256,15 @@ def region(where: str, tool: str) -> str:
     return f"{where}_{tool}" if f"{where}_{tool}" in REGIONS else where
 
 
-def pointer(c: Canvas, centre: Point, angle: float, target: Point, where: str, tool: str) -> None:
-    """Draw the dotted line from the rim of the close-up at `centre` (leaving it at `angle`) to
-    `target` on the whole figure; a zoomed close-up's rim is further out."""
-    c.lines([at(centre, angle, R * ZOOM.get(region(where, tool), 1) + 1), target], "il")
+def rim(where: str, tool: str) -> float:
+    """Return the radius of the close-up of a place and tool, as drawn: a zoomed one is larger."""
+    return R * ZOOM.get(region(where, tool), 1)
+
+
+def pointer(c: Canvas, centre: Point, angle: float, target: Point, radius: float) -> None:
+    """Draw the dotted line from the rim of the magnifier of `radius` at `centre` (leaving it at
+    `angle`) to `target` on the whole figure."""
+    c.lines([at(centre, angle, radius + 1), target], "il")
 
 
 def shrunk(f: Canvas, scale: float) -> Canvas:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .body import SHIN, THIGH, Body
 from .draw import Canvas, at
-from .inset import KR, close_up, kneel_close_up, pointer
+from .inset import KR, close_up, kneel_close_up, pointer, rim
 from .kit import BACK, BALL, draw_helper, feet_down, kneeling_helper, mat, place, pose
 
 FLOOR = 120
@@ -49,14 +49,12 @@ def hook_lying(where: str, tool: str, balls: int) -> Canvas:
         c.ball((ball[0] + 4, ball[1] - 3))  # the second ball in the sock, beyond the first
     c.ball(ball)
     if skull:  # the back of the head and neck from behind, two balls under the skull's edge
-        centre = (ball[0] + 34, FLOOR - 62)
-        pointer(c, centre, 120, (ball[0] + 2, ball[1] - BALL - 14), where, tool)
-        close_up(c, centre, where, tool, balls=balls)
+        centre, angle, target = (ball[0] + 34, FLOOR - 62), 120, (ball[0] + 2, ball[1] - BALL - 14)
     else:
         c.side = None if balls == 2 else "right"
-        centre = (ball[0] - 20, FLOOR - 62)
-        pointer(c, centre, 70, (ball[0], ball[1] - BALL - 6), where, tool)
-        close_up(c, centre, where, tool, balls=balls)
+        centre, angle, target = (ball[0] - 20, FLOOR - 62), 70, (ball[0], ball[1] - BALL - 6)
+    pointer(c, centre, angle, target, rim(where, tool))
+    close_up(c, centre, where, tool, balls=balls)
     return c
 
 
@@ -96,7 +94,7 @@ def prone_helper(where: str, tool: str, balls: int) -> Canvas:
     draw_helper(c, helper)
     c.marker(spot)
     centre = (spot[0] + 52 * s, FLOOR - 66)
-    pointer(c, centre, 90 + 60 * s, at(spot, -90 - 30 * s, 7), where, tool)
+    pointer(c, centre, 90 + 60 * s, at(spot, -90 - 30 * s, 7), rim(where, tool))
     close_up(c, centre, where, tool, side=-1)
     return c
 
@@ -134,6 +132,6 @@ def all_fours(where: str, tool: str, balls: int) -> Canvas:
     # A magnifier behind the feet, the kneeling lower leg drawn large: the ball under the upper
     # shin, a hand's width below the knee
     centre = (knee[0] - 80, FLOOR - 56)
-    c.lines([at(centre, 40, KR + 1), at(ball, -130, BALL + 3)], "il")
+    pointer(c, centre, 40, at(ball, -130, BALL + 3), KR)
     kneel_close_up(c, centre)
     return c

@@ -13,6 +13,7 @@ from .inset import (
     close_up,
     pointer,
     put_magnifier,
+    rim,
     shin_front_close_up,
     shrunk,
 )
@@ -64,7 +65,7 @@ def wall_back(where: str, tool: str, balls: int) -> Canvas:
         c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
     c.ball(ball)
     centre = (body.hip[0] + 62, 36)
-    pointer(c, centre, 180 - 40, (ball[0] + 5, ball[1] - 5), where, tool)
+    pointer(c, centre, 180 - 40, (ball[0] + 5, ball[1] - 5), rim(where, tool))
     close_up(c, centre, where, tool, balls=balls)
     return c
 
@@ -127,7 +128,7 @@ def chair_shin(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_leg", "near_arm"))
     c.marker(spot)
     centre = (spot[0] + 64, spot[1] + 4)  # the dashed line level with the thumb
-    c.lines([at(centre, 180, KR + 1), at(spot, 0, 6)], "il")
+    pointer(c, centre, 180, at(spot, 0, 6), KR)
     shin_front_close_up(c, centre)
     return c
 
@@ -150,7 +151,7 @@ def chair_ball(where: str, tool: str, balls: int) -> Canvas:
     c.ball(ball)
     # A magnifier beside the foot, the foot drawn large on the ball: the ball under the arch
     centre = (ball[0] + 64, ball[1] - 40)
-    c.lines([at(centre, 150, KR + 1), at(ball, -40, BALL + 3)], "il")
+    pointer(c, centre, 150, at(ball, -40, BALL + 3), KR)
     arch_close_up(c, centre)
     return c
 
@@ -188,7 +189,7 @@ def table_arm(where: str, tool: str, balls: int) -> Canvas:
         return _small_with_arm_beside(c, (spot[0], top - BALL))
     c.marker(spot)
     centre = (shoulder[0] + 94, top - 42)
-    c.lines([at(centre, 160, ARM_ZOOM * R + 1), at(spot, -40, 7)], "il")
+    pointer(c, centre, 160, at(spot, -40, 7), ARM_ZOOM * R)
     forearm_close(c, centre)
     return c
 
@@ -211,7 +212,7 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     c = shrunk(f, SMALL)
     centre = (max(c.xs) + 8 + 52 * BIG, 60)
     end = at((ball[0] * SMALL, ball[1] * SMALL), -20, 5)
-    c.lines([at(centre, 165, 52 * BIG + 1), end], "il")
+    pointer(c, centre, 165, end, 52 * BIG)
     m = Canvas()
     m.circle((0, 0), 52, "ib")
     # The table top, seen a little from above: its far edge behind the arm, its front edge, the
@@ -295,6 +296,6 @@ def floor_sit(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm",))
     c.marker(spot)
     centre = (spot[0] + 44, 96)
-    pointer(c, centre, 150, at(spot, -40, 6), "thigh", tool)
+    pointer(c, centre, 150, at(spot, -40, 6), rim("thigh", tool))
     close_up(c, centre, "thigh", tool)
     return c
