@@ -340,13 +340,14 @@ def shin_front_close_up(c: Canvas, centre: Point) -> None:
     leg and its outer side the one away from it, where the calf bulges out. The sharp edge of
     the shinbone runs down the middle. A hand grips the calf from the outer side, its fingers
     curled round the outer edge and their tips showing past the inner side, behind the calf; its
-    thumb lies across the front, nail showing, the tip on the muscle just outside the edge a
-    third of the way down the shin, a hand's width below the large kneecap, bare shin between
-    them (a hand laid across that gap as a measure made the thumb read as just under the
+    thumb lies across the front, nail showing, the tip on the muscle just outside the edge, a
+    hand's width below the large kneecap: bare shin between them more than one and a half times
+    the kneecap's height (a gap of one kneecap read as "just below the knee" to one reader in
+    three; a hand laid across that gap as a measure made the thumb read as just under the
     kneecap; a thumb from a bar-shaped hand read as a stick)."""
     m = Canvas()
     m.circle((0, 0), KR, "ib")
-    spot = (-13, -4)
+    spot = (-13, 2)
     # The other leg, behind, on the viewer's right, from the thigh to the ankle: its kneecap
     # level with the treated one's, and its shinbone
     m.raw(
@@ -364,8 +365,8 @@ def shin_front_close_up(c: Canvas, centre: Point) -> None:
         "A46 46 0 0 0-22-40Z"
     )
     # The four fingertips of the gripping hand, behind the calf, past its inner side
-    m.raw("M-4-7h8a2 2 0 0 1 0 5h-8M-4-1h9a2 2 0 0 1 0 5h-9M-4 5h8a2 2 0 0 1 0 5h-8", [], "t")
-    m.raw("M-4 11h6a2 2 0 0 1 0 4h-6", [], "t")
+    m.raw("M-4-1h8a2 2 0 0 1 0 5h-8M-4 5h9a2 2 0 0 1 0 5h-9M-4 11h8a2 2 0 0 1 0 5h-8", [], "t")
+    m.raw("M-4 17h6a2 2 0 0 1 0 4h-6", [], "t")
     m.raw(leg, [], "t")
     m.raw("M-9-22C-8-4-8 14-9 34", [], "lm")  # the sharp edge of the shinbone
     m.raw("M-10-40a7 8 0 1 0 0 16a7 8 0 1 0 0-16", [], "t")  # the kneecap, large
@@ -373,13 +374,13 @@ def shin_front_close_up(c: Canvas, centre: Point) -> None:
     # hand at the calf's outer edge, the thumb lying across the front of the shin, its nail
     # showing, its tip on the spot
     m.raw(
-        "M-44 14C-41 8-38 0-36-5C-34-9-30-10-26-9L-14-9C-8-9-8 1-14 1L-23 1"
-        "C-22 6-24 10-27 13C-25 16-26 20-29 22L-34 31A46 46 0 0 1-44 14Z",
+        "M-41 20C-40 14-38 6-36 1C-34-3-30-4-26-3L-14-3C-8-3-8 7-14 7L-23 7"
+        "C-22 12-24 16-27 19C-25 22-26 26-29 28L-27 37A46 46 0 0 1-41 20Z",
         [],
         "t",
     )
     # The thumbnail; the fingers turning round the calf's outer edge
-    m.raw("M-16-7h-5a2 2 0 0 0 0 6h5M-27 13c-3 1-5 0-6-2M-29 22c-3 0-5-2-5-4", [], "lm")
+    m.raw("M-16-1h-5a2 2 0 0 0 0 6h5M-27 19c-3 1-5 0-6-2M-29 28c-3 0-5-2-5-4", [], "lm")
     m.marker(spot, small=True)
     put_magnifier(c, m, centre, KR)
 
