@@ -6,14 +6,15 @@ few centimetres apart on the low back, 11 and 14 on the upper back, so each regi
 differently: for 2, larger, the corner itself, the lowest ribs as bones out from the spine and the
 rim of the pelvis well below; the pelvis and its dimples for 13; the buttocks for 12 (for the elbow
 lower and larger: their lower curves and the thighs below, so that they cannot pass for shoulder
-blades); the hip from the side for 6; the columns beside the spine for 11; one shoulder blade for
-14; both legs from the front for 8 with the thumbs, and for 8 with the ball the lower leg of a body
-lying on its side, seen from the front, its kneecap to us and the ball under its outer side. For 3
-with the thumb, a larger magnifier (shin_front_close_up) shows the lower leg from the front, from
-the kneecap down to the ankle, the other leg beside it; with the ball, large magnifiers show from
-the side the foot on the ball for 10 (arch_close_up) and the kneeling lower leg for 3
-(kneel_close_up). Each is drawn for the right side, in a frame centred on the magnifier, radius R
-(seen from behind, the right side is on the viewer's right); the left side is its mirror image.
+blades); the hip from the side for 6 (from behind for the thumb, as its whole figure is); the
+columns beside the spine for 11; one shoulder blade for 14; both legs from the front for 8 with the
+thumbs, and for 8 with the ball the lower leg of a body lying on its side, seen from the front, its
+kneecap to us and the ball under its outer side. For 3 with the thumb, a larger magnifier
+(shin_front_close_up) shows the lower leg from the front, from the kneecap down to the ankle, the
+other leg beside it; with the ball, large magnifiers show from the side the foot on the ball for 10
+(arch_close_up) and the kneeling lower leg for 3 (kneel_close_up). Each is drawn for the right
+side, in a frame centred on the magnifier, radius R (seen from behind, the right side is on the
+viewer's right); the left side is its mirror image.
 """
 
 from __future__ import annotations
@@ -83,6 +84,16 @@ REGIONS = {
         "M-12-11Q0-19 11-10M1 14a3 3 0 1 0 0-1",
         (-3, 0),
     ),
+    # For the thumb, seen from behind as its whole figure is: the right hip, the waist coming
+    # down at the right and the side of the hip bulging out below it, the rim of the pelvis
+    # arching across above, the bony knob at the top of the thigh near the outer edge; the spot
+    # on the side of the hip between them (drawn from the side, the hip's front edge was read
+    # as the spine, the spot as the low back beside it).
+    "hip_side_thumb": (
+        f"M7-25Q5-12 13-1Q16 9 12 23A{R} {R} 0 0 0 7-25Z",
+        "M-26-2Q-8-18 9-10M6 9a3 3 0 1 0 0-1",
+        (3, -1),
+    ),
     # The back of the head and the neck from behind: the round of the head with its hair, the
     # ears at the sides, the skull's lower edge as a raised bar (see close_up) arching across
     # under the hair, the neck going down to the shoulders with the spine's line in the middle;
@@ -132,7 +143,7 @@ ELBOW = {"low_back_pit": (-60, 5), "buttock_top_elbow": (15, -35), "hip_side": (
 FINGER = (("o", 6), ("f", 3))  # the classes and widths of a finger: outline, then skin
 # Where a thumb's hand grips, for each place: the palm on the waist or the front of the hip.
 GRIP = {
-    "hip_side": (21, -14),
+    "hip_side_thumb": (14, -16),
     "buttock_top": (25, -14),
     "thigh": (-23, -11),
     "low_back_corner": (19, 5),
