@@ -119,11 +119,12 @@ REGIONS = {
     ),
     # Both legs from the front, like a body map: the hips at the top, thighs, kneecaps, shins
     # and feet (_legs draws them); the right leg is on the viewer's left. The spot is on the outer
-    # edge of the right thigh (the edge away from the other leg), a hand's width above the knee.
+    # edge of the right thigh (the edge away from the other leg), in its lower third, just above
+    # the kneecap (higher, at the middle of the short thigh drawn here, it read as mid-thigh).
     "thigh": (
         "M-26 0A26 26 0 1 1 26 0A26 26 0 1 1-26 0Z",
         "M-7 4a3 3 0 1 0 0-1M8 4a3 3 0 1 0 0-1",
-        (-12, -4),
+        (-12, -1),
     ),
     # Lying on one side, seen from the front: the lower leg straight across the magnifier, the
     # knee at the right with its kneecap to us in the middle of the leg, the shin running out of

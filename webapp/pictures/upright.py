@@ -10,6 +10,7 @@ from .inset import (
     KR,
     R,
     arch_close_up,
+    band,
     close_up,
     pointer,
     put_magnifier,
@@ -58,8 +59,8 @@ def wall_back(where: str, tool: str, balls: int) -> Canvas:
     c.wall(ball[0] - BALL, 10, 150)
     body.draw(c, skip=("near_arm",))
     if where == "low_back_corner":  # a belt, just under the ball: a height cue
-        band = [body.back(0.18), body.back(0.24), body.front(0.24), body.front(0.18)]
-        c.raw(line_data(band) + "Z", [], "hr")
+        belt = [body.back(0.18), body.back(0.24), body.front(0.24), body.front(0.18)]
+        c.raw(line_data(belt) + "Z", [], "hr")
     body.draw_limb(c, "near_arm")
     if balls == 2:
         c.circle((ball[0] + 3, ball[1] - 3), BALL, "k kb")
@@ -255,30 +256,32 @@ def _small_with_arm_beside(f: Canvas, ball: tuple[float, float]) -> Canvas:
     return c
 
 
-# The right forearm seen from above, elbow to the left, lying on the table: its outline, and
-# the table (the background) above and below it.
-ARM = "M-25-7Q-10-9 4-5L4 5Q-10 9-25 7A26 26 0 0 1-25-7Z"
+# The right forearm seen from above, elbow to the left, lying on the table: its outline from
+# the round end of the elbow to the wrist.
+ARM = "M-14-7Q-3-9 8-5L8 5Q-3 9-14 7Q-20 6-20 0Q-20-6-14-7Z"
 ARM_ZOOM = 1.25  # drawn bigger than the other close-ups: a hand is small
 
 
 def forearm_close(c: Canvas, centre: tuple[float, float]) -> None:
-    """A close-up of the forearm from above: palm down, the knuckles up; the other hand comes from
-    beyond the forearm, its thumb on top just past the elbow, its fingertips showing under the
-    near edge."""
+    """A close-up of the forearm from above: palm down, the knuckles up; the round end of the
+    elbow inside the magnifier, the upper arm leaving it towards the shoulder (with the elbow cut
+    off by the rim, the spot read as mid-forearm); the other hand comes from beyond the forearm,
+    its thumb on top just past the elbow, its fingertips showing under the near edge."""
     m = Canvas()
     m.circle((0, 0), R, "ib")  # the table top seen from above
+    m.raw(band((-15, 0), -150, 6), [], "t")  # the upper arm, rising to the shoulder
     m.raw(ARM, [], "t")
-    m.limb([(7, 0), (12, 0)], 13, "f")  # the back of the hand
-    for dy in (-4.5, -1.5, 1.5, 4.5):  # four fingers, together
-        m.limb([(15, dy), (22, dy)], 3, "f")
-    m.limb([(7, -5), (12, -8)], 4, "f")  # the thumb, on the far side
-    m.raw("M14-6Q15 0 14 6", [], "lm")  # the knuckles
-    m.raw("M-20 7a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
-    m.limb([(-2, 9), (-2, 7)], 3, "b")  # the fingertips, wrapped under the forearm
-    m.limb([(2, 9), (2, 7)], 3, "b")
+    m.limb([(11, 0), (15, 0)], 12, "f")  # the back of the hand
+    for dy in (-4, -1.3, 1.3, 4):  # four fingers, together
+        m.limb([(18, dy), (23, dy)], 3, "f")
+    m.limb([(11, -5), (15, -8)], 4, "f")  # the thumb, on the far side
+    m.raw("M17-5Q18 0 17 5", [], "lm")  # the knuckles
+    m.raw("M-16 5a3 3 0 1 0 0 1", [], "lm")  # the bony knob on the outer side of the elbow
+    m.limb([(-8, 9), (-8, 7)], 3, "b")  # the fingertips, wrapped under the forearm
+    m.limb([(-4, 9), (-4, 7)], 3, "b")
     m.limb([(-10, -21), (-8, -14)], 10, "b")  # the other hand, from beyond
-    m.limb([(-8, -13), (-10, -1)], 4, "b")  # its thumb, on the spot
-    m.marker((-10, -1), small=True)
+    m.limb([(-8, -13), (-9, -1)], 4, "b")  # its thumb, on the spot
+    m.marker((-9, -1), small=True)
     put_magnifier(c, m, centre, R, ARM_ZOOM)
 
 
@@ -288,7 +291,7 @@ def floor_sit(where: str, tool: str, balls: int) -> Canvas:
     near leg above the knee."""
     c = Canvas(side="right")
     body = Body((50, 150 - 8), trunk=-76, near_leg=(-2, 2, -80), far_leg=(-5, -1, -80))
-    spot = body.limb("near_leg", 0, 0.8)
+    spot = body.limb("near_leg", 0, 0.9)
     spot = (spot[0], spot[1] - 1)
     body.reach("near_arm", spot, 100, bend=-1)
     body.reach("far_arm", at(spot, 180, 6), 100, bend=-1)
