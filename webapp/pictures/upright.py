@@ -28,7 +28,8 @@ SEAT = 150 - 3 - SHIN  # knee height of a person sitting on a chair, feet on the
 HANG = (100, 80, 85)
 STANCES = {
     "buttock_top": ((76, 100), (115, 35, 25), (115, 35, 25)),  # hands on the hips
-    "low_back_pit": ((35, 125), None, None),  # a slight squat, hands on the thighs
+    "low_back_pit": ((56, 112), None, None),  # a slight squat, hands on the thighs (deeper, a
+    # wall sit with the knees at a right angle, was a strain to hold and not what the guide says)
     "low_back_corner": ((68, 106), HANG, HANG),
     "upper_back": ((68, 106), CROSSED, CROSSED),
     "shoulder_blade": ((72, 104), CROSSED, CROSSED),
@@ -37,8 +38,8 @@ STANCES = {
 
 @pose(*BACK)
 def wall_back(where: str, tool: str, balls: int) -> Canvas:
-    """Standing with the back to a wall, knees a little bent, the ball between back and wall;
-    a close-up shows where on the back it presses."""
+    """Standing with the back to a wall, knees a little bent (for 13 a slight squat, hands on the
+    thighs), the ball between back and wall; a close-up shows where on the back it presses."""
     c = Canvas(side=None if balls == 2 else "right")
     (thigh, shin), near, far = STANCES[where]
     rad = math.radians
