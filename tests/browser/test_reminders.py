@@ -357,6 +357,8 @@ def test_a_push_shows_the_translated_notification_with_the_routine_named_locally
         page, f"knotwise-reminder-{rid}", "knotwise-test-all", "knotwise-reminder-all"
     )
     titles = {n["tag"]: n["title"] for n in shown_now}
+    expected = {f"knotwise-reminder-{rid}", "knotwise-test-all", "knotwise-reminder-all"}
+    assert expected <= titles.keys(), f"after 10 s the notifications on show are {shown_now}"
     assert [n["tag"] for n in shown_now].count(f"knotwise-reminder-{rid}") == 1  # replaced
     assert titles[f"knotwise-reminder-{rid}"] == shown["title"]
     assert titles["knotwise-test-all"] == json.loads(test)["notification"]["title"]
