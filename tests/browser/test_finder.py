@@ -62,6 +62,21 @@ def test_the_plain_list_works_with_the_keyboard(live_server, page):
     expect(page.locator("h1")).to_contain_text("The low back")
 
 
+def test_a_region_link_followed_before_the_script_ran_still_focuses_the_results(live_server, page):
+    # Given a reader who pressed Enter on "Low back" before the finder's script had loaded, so
+    # that the browser followed the link's own address
+    page.goto(f"{live_server.url}/en/?region=low-back#results")
+    # Then the results show and focus is on their heading, as when they open in place
+    heading = page.locator("#region-title-low-back")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_focused()
+    # But an address with a region and no #results (a page reloaded, shared or kept offline)
+    # shows the region and leaves focus where the browser puts it
+    page.goto(f"{live_server.url}/en/?region=chest")
+    expect(page.locator("#region-title-chest")).to_be_visible()
+    expect(page.locator("#region-title-chest")).not_to_be_focused()
+
+
 def test_the_finder_works_with_scripts_off(browser, live_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()

@@ -51,6 +51,8 @@ export function enhanceFinder() {
   }
   const fromAddress = () => new URL(window.location.href).searchParams.get("region");
   window.addEventListener("popstate", () => showRegion(fromAddress(), { focus: false }));
-  // A page kept for offline use was saved with no region chosen: show the address's one.
-  if (fromAddress()) showRegion(fromAddress(), { focus: false });
+  // A page kept for offline use was saved with no region chosen: show the address's one. An
+  // address ending in #results is a region link followed before this script ran (a slow
+  // connection): focus goes to the results heading, as when the results open in place.
+  if (fromAddress()) showRegion(fromAddress(), { focus: window.location.hash === "#results" });
 }
