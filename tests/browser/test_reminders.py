@@ -353,11 +353,9 @@ def test_a_push_shows_the_translated_notification_with_the_routine_named_locally
     # When a test push and a broken push arrive, each still shows a notification
     push(test)
     push(b"not json")
-    shown_now = wait_for_tags(
-        page, f"knotwise-reminder-{rid}", "knotwise-test-all", "knotwise-reminder-all"
-    )
-    titles = {n["tag"]: n["title"] for n in shown_now}
     expected = {f"knotwise-reminder-{rid}", "knotwise-test-all", "knotwise-reminder-all"}
+    shown_now = wait_for_tags(page, *expected)
+    titles = {n["tag"]: n["title"] for n in shown_now}
     assert expected <= titles.keys(), f"after 10 s the notifications on show are {shown_now}"
     assert [n["tag"] for n in shown_now].count(f"knotwise-reminder-{rid}") == 1  # replaced
     assert titles[f"knotwise-reminder-{rid}"] == shown["title"]

@@ -59,9 +59,9 @@ def hands_on_hips(where: str, tool: str, balls: int) -> Canvas:
     body.draw(c, after=("near_arm", "far_arm"))
     c.limb([body.joints["near_arm"][2], spot], 4, "f")
     c.marker(spot, small=True)
-    grow = rim(where, tool) - R  # a larger close-up stands further out
-    centre = (body.hip[0] + 64 + grow, min(spot[1], 60))  # the close-up level with the spot
-    pointer(c, centre, 180, at(spot, 0, 5), rim(where, tool))
+    radius = rim(where, tool)  # a larger close-up stands further out
+    centre = (body.hip[0] + 64 + radius - R, min(spot[1], 60))  # level with the spot
+    pointer(c, centre, 180, at(spot, 0, 5), radius)
     close_up(c, centre, where, tool)
     return c
 
