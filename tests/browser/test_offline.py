@@ -85,6 +85,10 @@ def test_the_finder_works_offline_with_a_region_in_the_address(offline_site):
     # And tapping another region still works
     page.locator(".region-list").get_by_role("link", name="Foot").click()
     expect(page.locator("#region-foot")).to_be_visible()
+    # A link followed before the finder's script ran (its address ends #results): the saved
+    # page shows that region and puts focus on its results, as online
+    page.goto(f"{url}/en/?region=low-back#results")
+    expect(page.locator("#region-title-low-back")).to_be_focused()
     page.close()
 
 
